@@ -1,0 +1,14 @@
+package io.hvreplica.auth;
+
+import io.hvreplica.HvReplicaException;
+
+/** A protected message failed its signature, sequence or length check: it was altered or mis-framed. */
+public class IntegrityException extends HvReplicaException {
+    public IntegrityException(String message) {
+        super(message);
+    }
+
+    public IntegrityException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,153 @@
+package io.hvreplica.transport;
+
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.apache.hc.core5.http.io.HttpConnectionFactory;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Builds the HttpClient 5 classic client for one host: one pooled connection (WinRM binds the
+ * authentication context to it), no automatic retries (an Invoke must never be re-sent behind our
+ * back), no redirects, no compression, no HttpClient-managed authentication (the transport runs
+ * the handshake itself so that it controls the empty-body legs and the session keys).
+ */
+final class HttpClientFactory {
+    /** Counts connections and remembers the host's certificate; the transport reads both. */
+    static final class ConnectionTracker {
+        private final AtomicLong opened = new AtomicLong();
+        private final AtomicReference<X509Certificate> serverCertificate = new AtomicReference<>();
+
+        long opened() {
+            return opened.get();
+        }
+
+        X509Certificate serverCertificate() {
+            return serverCertificate.get();
+        }
+    }
+
+    private HttpClientFactory() {
+    }
+
+    static CloseableHttpClient create(TlsOptions tls, Duration connectTimeout, Duration readTimeout,
+                                      ConnectionTracker tracker, TransportListener listener) {
+        HttpConnectionFactory<ManagedHttpClientConnection> counting = socket -> {
+            tracker.opened.incrementAndGet();
+            listener.connectionOpened(socket == null ? "?" : String.valueOf(socket.getRemoteSocketAddress()));
+            return ManagedHttpClientConnectionFactory.INSTANCE.createConnection(socket);
+        };
+        PoolingHttpClientConnectionManager manager = PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(counting)
+                .setTlsSocketStrategy(tlsStrategy(tls, tracker))
+                .setMaxConnPerRoute(1)
+                .setMaxConnTotal(1)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(connectTimeout))
+                        .setSocketTimeout(Timeout.of(readTimeout))
+                        // Windows drops idle connections after about two minutes; check before reuse.
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .build())
+                .build();
+        return HttpClients.custom()
+                .setConnectionManager(manager)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableContentCompression()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent("hvreplica/" + Version.VALUE)
+                .build();
+    }
+
+    private static DefaultClientTlsStrategy tlsStrategy(TlsOptions tls, ConnectionTracker tracker) {
+        SSLContext context = sslContext(tls);
+        HostnameVerifier check = tls.insecure() ? NoopHostnameVerifier.INSTANCE : new DefaultHostnameVerifier();
+        // The verifier runs once per TLS handshake, before any request: the place to keep the
+        // host's certificate for tls-server-end-point channel bindings.
+        HostnameVerifier capturing = (host, session) -> {
+            try {
+                Certificate[] chain = session.getPeerCertificates();
+                if (chain.length > 0 && chain[0] instanceof X509Certificate leaf) {
+                    tracker.serverCertificate.set(leaf);
+                }
+            } catch (SSLPeerUnverifiedException e) {
+                return false;
+            }
+            return check.verify(host, session);
+        };
+        return new DefaultClientTlsStrategy(context, HostnameVerificationPolicy.CLIENT, capturing);
+    }
+
+    private static SSLContext sslContext(TlsOptions tls) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            if (tls.insecure()) {
+                context.init(null, new TrustManager[]{new TrustEverything()}, null);
+            } else if (tls.caCertificate() != null) {
+                KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+                store.load(null, null);
+                try (InputStream in = Files.newInputStream(tls.caCertificate())) {
+                    int i = 0;
+                    for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                        store.setCertificateEntry("ca-" + i++, c);
+                    }
+                    if (i == 0) {
+                        throw new IllegalArgumentException("no certificate found in " + tls.caCertificate());
+                    }
+                }
+                TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init(store);
+                context.init(null, tmf.getTrustManagers(), null);
+            } else {
+                context.init(null, null, null);
+            }
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw TransportException.tls("cannot load the CA certificate " + tls.caCertificate() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Only with --insecure, which the CLI announces loudly. */
+    private static final class TrustEverything implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.hvreplica.transport;
+
+import org.apache.cxf.message.Exchange;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.message.MessageImpl;
+import org.apache.cxf.transport.AbstractConduit;
+import org.apache.cxf.ws.addressing.EndpointReferenceType;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Logger;
+
+/**
+ * The CXF conduit that hands each serialized SOAP envelope to one {@link HttpTransport} (one
+ * HttpClient 5 session per host) and feeds the host's answer back into CXF. CXF's own HTTP
+ * conduits do not fit WinRM: they open connections or contexts per request, and none keeps an
+ * authentication context whose keys can seal the body.
+ *
+ * <p>Two message properties steer it: {@link #IDEMPOTENT} (false unless set: a request may only
+ * be re-sent when the caller says it is safe) and {@link #CAPTURE_ONLY}, which stops before the
+ * network and reports the exact envelope, for dry runs.
+ */
+public final class TransportConduit extends AbstractConduit {
+    public static final String IDEMPOTENT = "io.hvreplica.idempotent";
+    public static final String CAPTURE_ONLY = "io.hvreplica.captureOnly";
+    private static final Logger LOG = Logger.getLogger(TransportConduit.class.getName());
+
+    private final HttpTransport transport;
+
+    public TransportConduit(HttpTransport transport) {
+        super(target(transport));
+        this.transport = transport;
+    }
+
+    private static EndpointReferenceType target(HttpTransport transport) {
+        EndpointReferenceType ref = new EndpointReferenceType();
+        org.apache.cxf.ws.addressing.AttributedURIType address = new org.apache.cxf.ws.addressing.AttributedURIType();
+        address.setValue(transport.endpoint().toString());
+        ref.setAddress(address);
+        return ref;
+    }
+
+    @Override
+    public void prepare(Message message) {
+        message.setContent(OutputStream.class, new Envelope(message));
+    }
+
+    @Override
+    protected Logger getLogger() {
+        return LOG;
+    }
+
+    /** Thrown instead of sending when {@link #CAPTURE_ONLY} is set; carries the envelope. */
+    public static final class CapturedEnvelope extends RuntimeException {
+        private final byte[] envelope;
+
+        CapturedEnvelope(byte[] envelope) {
+            super("dry run: envelope captured, nothing sent", null, false, false);
+            this.envelope = envelope;
+        }
+
+        public byte[] envelope() {
+            return envelope.clone();
+        }
+    }
+
+    /** Buffers the envelope (WinRM needs Content-Length) and does the exchange on close. */
+    private final class Envelope extends ByteArrayOutputStream {
+        private final Message message;
+        private boolean closed;
+
+        Envelope(Message message) {
+            super(4096);
+            this.message = message;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            byte[] soap = toByteArray();
+            if (Boolean.TRUE.equals(message.getContextualProperty(CAPTURE_ONLY))) {
+                throw new CapturedEnvelope(soap);
+            }
+            boolean idempotent = Boolean.TRUE.equals(message.getContextualProperty(IDEMPOTENT));
+            HttpTransport.Response response = transport.send(soap, idempotent);
+            deliver(message.getExchange(), checked(response));
+        }
+    }
+
+    private static HttpTransport.Response checked(HttpTransport.Response r) {
+        int status = r.status();
+        boolean hasBody = r.body().length > 0;
+        if (status == 200 && hasBody) {
+            rejectDoctype(r.body());
+            return r;
+        }
+        if ((status == 500 || status == 400) && hasBody) {
+            // Windows sends every SOAP fault, Sender or Receiver, with 500.
+            rejectDoctype(r.body());
+            return r;
+        }
+        if (status == 500) {
+            throw TransportException.protocol("the host answered HTTP 500 with an empty body; WinRM does this when"
+                    + " it refuses a message it cannot read, most often unencrypted SOAP while the service has"
+                    + " AllowUnencrypted=false");
+        }
+        if (status == 200) {
+            throw TransportException.protocol("the host answered HTTP 200 with an empty body where a SOAP response"
+                    + " was expected");
+        }
+        throw TransportException.protocol("the host answered HTTP " + status + (status == 404
+                ? "; check the endpoint path (WinRM listens on /wsman)" : ""));
+    }
+
+    // SOAP 1.2 forbids a DTD in an envelope; refusing it here keeps entity tricks away from every
+    // parser. The DTD can only stand in the prolog, before the root element's start tag.
+    private static void rejectDoctype(byte[] body) {
+        for (int i = 0; i + 1 < body.length; i++) {
+            if (body[i] != '<') {
+                continue;
+            }
+            byte next = body[i + 1];
+            if (next == '!' && startsWithIgnoreCase(body, i + 2, "DOCTYPE")) {
+                throw TransportException.protocol("the host's response contains a DTD, which SOAP forbids;"
+                        + " refusing to parse it");
+            }
+            if (next != '!' && next != '?') {
+                return;
+            }
+        }
+    }
+
+    private static boolean startsWithIgnoreCase(byte[] b, int at, String word) {
+        if (at + word.length() > b.length) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.toUpperCase((char) b[at + i]) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void deliver(Exchange exchange, HttpTransport.Response response) {
+        Message in = new MessageImpl();
+        in.setExchange(exchange);
+        in.put(Message.RESPONSE_CODE, response.status());
+        in.put(Message.CONTENT_TYPE, "application/soap+xml; charset=UTF-8");
+        in.put(Message.ENCODING, StandardCharsets.UTF_8.name());
+        in.setContent(java.io.InputStream.class, new ByteArrayInputStream(response.body()));
+        incomingObserver.onMessage(in);
+    }
+}

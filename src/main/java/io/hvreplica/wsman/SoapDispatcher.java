@@ -1,0 +1,159 @@
+package io.hvreplica.wsman;
+
+import io.hvreplica.HvReplicaException;
+import io.hvreplica.transport.HttpTransport;
+import io.hvreplica.transport.TransportConduit;
+import jakarta.xml.ws.Dispatch;
+import jakarta.xml.ws.Service;
+import jakarta.xml.ws.WebServiceException;
+import jakarta.xml.ws.soap.SOAPBinding;
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.endpoint.PreexistingConduitSelector;
+import org.apache.cxf.headers.Header;
+import org.apache.cxf.jaxws.DispatchImpl;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import javax.xml.namespace.QName;
+import javax.xml.transform.Source;
+import javax.xml.transform.dom.DOMSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one CXF JAX-WS {@code Dispatch<Source>} (PAYLOAD mode) of a client, created once and reused
+ * for every request: WS-Management's action URI changes per WMI method, which a Dispatch handles
+ * without generating a method per action. It has its own CXF bus, shut down on close, and no
+ * WSDL is read at run time. HTTP goes through {@link TransportConduit}.
+ */
+final class SoapDispatcher implements AutoCloseable {
+    private static final QName SERVICE = new QName("urn:hvreplica:wsdl", "WsManService");
+    private static final QName PORT = new QName("urn:hvreplica:wsdl", "WsManPort");
+
+    // CXF reports through JUL; we report failures ourselves, with one clear sentence. Held so the
+    // setting is not garbage-collected with the logger.
+    private static final java.util.logging.Logger CXF_LOG = quiet();
+
+    private final Bus bus;
+    private final Dispatch<Source> dispatch;
+
+    private static java.util.logging.Logger quiet() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.apache.cxf");
+        log.setLevel(java.util.logging.Level.OFF);
+        return log;
+    }
+
+    SoapDispatcher(HttpTransport transport) {
+        bus = BusFactory.newInstance().createBus();
+        Bus previous = BusFactory.getAndSetThreadDefaultBus(bus);
+        try {
+            Service service = Service.create(SERVICE);
+            service.addPort(PORT, SOAPBinding.SOAP12HTTP_BINDING, transport.endpoint().toString());
+            dispatch = service.createDispatch(PORT, Source.class, Service.Mode.PAYLOAD);
+        } finally {
+            BusFactory.setThreadDefaultBus(previous);
+        }
+        Client client = ((DispatchImpl<?>) dispatch).getClient();
+        client.setConduitSelector(new PreexistingConduitSelector(new TransportConduit(transport), client.getEndpoint()));
+        Map<String, Object> context = dispatch.getRequestContext();
+        context.put("source-preferred-format", "dom");
+        // WinRM needs Content-Length; the conduit buffers, and CXF must not try to stream.
+        context.put("AllowChunking", Boolean.FALSE);
+    }
+
+    /** A SOAP reply: the header elements and the first element of the body (null when empty). */
+    record Reply(List<Element> headers, Element body) {
+    }
+
+    /**
+     * Sends one request.
+     *
+     * @param captureOnly return nothing and throw {@link TransportConduit.CapturedEnvelope} with the
+     *                    exact envelope instead of sending it
+     */
+    synchronized Reply call(List<Element> headers, Element body, boolean idempotent, boolean captureOnly) {
+        Map<String, Object> request = dispatch.getRequestContext();
+        List<Header> soapHeaders = new ArrayList<>(headers.size());
+        for (Element h : headers) {
+            soapHeaders.add(new Header(new QName(h.getNamespaceURI(), h.getLocalName()), h));
+        }
+        request.put(Header.HEADER_LIST, soapHeaders);
+        request.put(TransportConduit.IDEMPOTENT, idempotent);
+        request.put(TransportConduit.CAPTURE_ONLY, captureOnly);
+        Source result;
+        try {
+            result = dispatch.invoke(body == null ? new DOMSource() : new DOMSource(body));
+        } catch (WebServiceException e) {
+            throw translate(e);
+        }
+        return new Reply(responseHeaders(), element(result));
+    }
+
+    private List<Element> responseHeaders() {
+        List<Element> out = new ArrayList<>();
+        Object list = dispatch.getResponseContext().get(Header.HEADER_LIST);
+        if (list instanceof List<?> headers) {
+            for (Object o : headers) {
+                if (o instanceof Header h && h.getObject() instanceof Element e) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Element element(Source result) {
+        if (result == null) {
+            return null;
+        }
+        if (result instanceof DOMSource dom) {
+            Node node = dom.getNode();
+            if (node instanceof org.w3c.dom.Document d) {
+                return d.getDocumentElement();
+            }
+            if (node instanceof Element e) {
+                return e;
+            }
+            return null;
+        }
+        throw new WsmanProtocolException("unexpected response payload type " + result.getClass().getName());
+    }
+
+    private static RuntimeException translate(WebServiceException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HvReplicaException ours) {
+                return ours;
+            }
+            if (t instanceof TransportConduit.CapturedEnvelope captured) {
+                return captured;
+            }
+            if (t instanceof SoapFault fault) {
+                return new WsmanFaultException(fault(fault));
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return new WsmanProtocolException("the host's response is not a readable SOAP envelope: "
+                + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()), e);
+    }
+
+    private static WsmanFaultException.Fault fault(SoapFault f) {
+        QName code = f.getFaultCode();
+        List<QName> subcodes = f.getSubCodes();
+        QName subcode = subcodes == null || subcodes.isEmpty() ? null : subcodes.get(0);
+        return FaultParser.parse(code == null ? null : code.getLocalPart(),
+                subcode == null ? null : subcode.getLocalPart(), subcode == null ? null : subcode.getNamespaceURI(),
+                f.getReason(), f.getDetail());
+    }
+
+    @Override
+    public void close() {
+        bus.shutdown(true);
+    }
+}
