@@ -1,0 +1,137 @@
+package io.hvreplica.cli;
+
+import io.hvreplica.auth.Authenticator;
+import io.hvreplica.auth.Credentials;
+import io.hvreplica.auth.basic.BasicAuthenticator;
+import io.hvreplica.auth.ntlm.NtlmAuthenticator;
+import io.hvreplica.transport.EncryptionMode;
+import io.hvreplica.transport.HttpTransport;
+import io.hvreplica.transport.TlsOptions;
+import io.hvreplica.transport.TransportListener;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Where the host is, how to authenticate, and how to protect the traffic. */
+final class ConnectionOptions {
+    @Option(names = "--host", paramLabel = "HOST", description = "Hyper-V host: http://HOST:5985/wsman (or https://HOST:5986/wsman with --https)")
+    String host;
+
+    @Option(names = "--endpoint", paramLabel = "URL", description = "Full WinRM endpoint URL, instead of --host")
+    String endpoint;
+
+    @Option(names = "--port", paramLabel = "N", description = "Port (default 5985, or 5986 with --https)")
+    Integer port;
+
+    @Option(names = "--https", description = "Use HTTPS (port 5986)")
+    boolean https;
+
+    @Option(names = "--auth", paramLabel = "SCHEME", defaultValue = "negotiate",
+            description = "negotiate | ntlm | kerberos | basic (default: ${DEFAULT-VALUE})")
+    String auth;
+
+    @Option(names = "--user", paramLabel = "USER", description = "DOMAIN\\user, user@domain or user")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from FILE (else $HVREPLICA_PASSWORD, else a prompt)")
+    Path passwordFile;
+
+    @Option(names = "--encryption", paramLabel = "MODE", defaultValue = "auto",
+            description = "WinRM message encryption: auto (over HTTP only) | always | never")
+    String encryption;
+
+    @Option(names = "--allow-unencrypted", description = "Permit Basic credentials or plain SOAP over HTTP")
+    boolean allowUnencrypted;
+
+    @Option(names = "--ca-cert", paramLabel = "FILE", description = "Trust this CA (PEM or DER) for the host's certificate")
+    Path caCert;
+
+    @Option(names = "--insecure", description = "Do not verify the host's TLS certificate (dangerous)")
+    boolean insecure;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log the wire traffic to stderr (secrets redacted)")
+    boolean verbose;
+
+    URI endpointUri() {
+        if ((host == null) == (endpoint == null)) {
+            throw new UsageException("give either --host HOST or --endpoint URL");
+        }
+        if (endpoint != null) {
+            try {
+                URI uri = new URI(endpoint);
+                if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme())
+                        || "https".equalsIgnoreCase(uri.getScheme()))) {
+                    throw new UsageException("--endpoint must be an http:// or https:// URL, e.g. http://hv01:5985/wsman");
+                }
+                return uri;
+            } catch (URISyntaxException e) {
+                throw new UsageException("--endpoint is not a valid URL: " + e.getMessage());
+            }
+        }
+        String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        int p = port != null ? port : (https ? 5986 : 5985);
+        if (p < 1 || p > 65535) {
+            throw new UsageException("--port must be between 1 and 65535");
+        }
+        try {
+            return new URI((https ? "https" : "http") + "://" + h + ":" + p + "/wsman");
+        } catch (URISyntaxException e) {
+            throw new UsageException("--host is not a valid host name: " + host);
+        }
+    }
+
+    EncryptionMode encryptionMode() {
+        try {
+            return EncryptionMode.valueOf(encryption.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--encryption must be auto, always or never");
+        }
+    }
+
+    /** Builds the transport, refusing unsafe combinations unless explicitly allowed. */
+    HttpTransport transport(Credentials credentials, PrintStream err) {
+        URI uri = endpointUri();
+        boolean isHttps = "https".equalsIgnoreCase(uri.getScheme());
+        EncryptionMode mode = encryptionMode();
+        String scheme = auth.toLowerCase(Locale.ROOT);
+        Authenticator authenticator = switch (scheme) {
+            case "basic" -> new BasicAuthenticator(credentials);
+            case "ntlm", "negotiate" -> new NtlmAuthenticator(credentials, null, NtlmAuthenticator.NEGOTIATE,
+                    mode == EncryptionMode.ALWAYS || (mode == EncryptionMode.AUTO && !isHttps));
+            case "kerberos" -> throw new UsageException("--auth kerberos is not available in this build; use negotiate or ntlm");
+            default -> throw new UsageException("--auth must be negotiate, ntlm, kerberos or basic");
+        };
+        if (!isHttps && !allowUnencrypted) {
+            if (!authenticator.connectionBound()) {
+                throw new UsageException("Basic authentication over HTTP sends the password in clear text; use --https,"
+                        + " or add --allow-unencrypted if the network is trusted");
+            }
+            if (mode == EncryptionMode.NEVER) {
+                throw new UsageException("--encryption never over HTTP sends SOAP in clear text; use --https, or add"
+                        + " --allow-unencrypted (the host must have AllowUnencrypted=true)");
+            }
+        }
+        if (mode == EncryptionMode.ALWAYS && !authenticator.connectionBound()) {
+            throw new UsageException("--encryption always needs negotiate, ntlm or kerberos; Basic has no session keys");
+        }
+        if (insecure && isHttps) {
+            err.println("WARNING: --insecure: the host's TLS certificate is NOT checked; anyone on the network path"
+                    + " can impersonate " + uri.getHost() + " and read the credentials.");
+        }
+        if (caCert != null && !Files.isReadable(caCert)) {
+            throw new UsageException("cannot read the CA certificate " + caCert);
+        }
+        TransportListener listener = verbose ? new WireLog(err) : TransportListener.NONE;
+        return HttpTransport.builder(uri, authenticator)
+                .encryption(mode)
+                .allowUnencrypted(allowUnencrypted)
+                .tls(new TlsOptions(caCert, insecure))
+                .listener(listener)
+                .build();
+    }
+}

@@ -1,0 +1,50 @@
+package io.hvreplica.cli;
+
+import io.hvreplica.auth.AuthenticationException;
+import io.hvreplica.hyperv.AmbiguousVmException;
+import io.hvreplica.hyperv.VmNotFoundException;
+import io.hvreplica.transport.TransportException;
+import io.hvreplica.wsman.WsmanFaultException;
+
+/** The documented exit codes, and which failure gets which. */
+final class ExitCodes {
+    static final int COMPLETED = 0;
+    static final int REFUSED_OR_FAILED = 1;
+    static final int USAGE = 2;
+    static final int AUTH = 3;
+    static final int CONNECTION = 4;
+    static final int TIMEOUT = 5;
+    static final int NOT_FOUND = 6;
+
+    private ExitCodes() {
+    }
+
+    /** An exit code and a machine-readable kind for a failure. */
+    record Failure(int code, String kind) {
+    }
+
+    static Failure of(Throwable e) {
+        if (e instanceof UsageException) {
+            return new Failure(USAGE, "usage");
+        }
+        if (e instanceof AmbiguousVmException) {
+            return new Failure(USAGE, "ambiguous-vm");
+        }
+        if (e instanceof VmNotFoundException) {
+            return new Failure(NOT_FOUND, "vm-not-found");
+        }
+        if (e instanceof AuthenticationException) {
+            return new Failure(AUTH, "authentication");
+        }
+        if (e instanceof WsmanFaultException f) {
+            return f.isAccessDenied() ? new Failure(AUTH, "access-denied") : new Failure(REFUSED_OR_FAILED, "fault");
+        }
+        if (e instanceof TransportException t) {
+            return new Failure(CONNECTION, t.kind());
+        }
+        if (e instanceof io.hvreplica.auth.IntegrityException) {
+            return new Failure(CONNECTION, "integrity");
+        }
+        return new Failure(CONNECTION, "error");
+    }
+}

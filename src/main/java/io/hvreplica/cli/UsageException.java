@@ -1,0 +1,10 @@
+package io.hvreplica.cli;
+
+import io.hvreplica.HvReplicaException;
+
+/** The command line asks for something that cannot or must not be done. */
+class UsageException extends HvReplicaException {
+    UsageException(String message) {
+        super(message);
+    }
+}

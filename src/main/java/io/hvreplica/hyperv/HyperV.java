@@ -1,0 +1,12 @@
+package io.hvreplica.hyperv;
+
+/** Resource URIs of the Hyper-V WMI v2 classes hvreplica uses. */
+final class HyperV {
+    static final String NAMESPACE = "http://schemas.microsoft.com/wbem/wsman/1/wmi/root/virtualization/v2";
+    static final String ALL = NAMESPACE + "/*";
+    static final String COMPUTER_SYSTEM = NAMESPACE + "/Msvm_ComputerSystem";
+    static final String REPLICATION_SERVICE = NAMESPACE + "/Msvm_ReplicationService";
+
+    private HyperV() {
+    }
+}

@@ -1,0 +1,87 @@
+package io.hvreplica.hyperv;
+
+import io.hvreplica.HvReplicaException;
+import io.hvreplica.wsman.EndpointReference;
+import io.hvreplica.wsman.WsmanFaultException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Follows a job to its end. Polls start short, so that quick jobs finish quickly, and back off to
+ * a ceiling, so that long jobs do not hammer the host; an overall deadline bounds the wait. A
+ * w:TimedOut fault on a poll only means the host was slow to answer, so polling goes on. Time and
+ * sleeping are injected, so tests never wait for real.
+ */
+public final class JobWatcher {
+    /** Sleeps; the production one is {@link Thread#sleep}. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    public static final Duration FIRST_DELAY = Duration.ofMillis(100);
+    public static final Duration MAX_DELAY = Duration.ofMillis(1500);
+
+    private final Function<EndpointReference, JobStatus> poll;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    public JobWatcher(Function<EndpointReference, JobStatus> poll, Clock clock, Sleeper sleeper) {
+        this.poll = poll;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    public static JobWatcher forHost(HyperVHost host) {
+        return new JobWatcher(host::job, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+    }
+
+    /** The last reading and whether the deadline passed before the job ended. */
+    public record Result(JobStatus last, boolean timedOut) {
+    }
+
+    /** The delay before poll number {@code n} (0-based): 100 ms growing by half each time, at most 1.5 s. */
+    static Duration delay(int n) {
+        double ms = FIRST_DELAY.toMillis() * Math.pow(1.5, n);
+        return Duration.ofMillis((long) Math.min(ms, MAX_DELAY.toMillis()));
+    }
+
+    /**
+     * Polls until the job is terminal or {@code timeout} has passed.
+     *
+     * @param progress called with every reading, first one included
+     */
+    public Result watch(EndpointReference job, Duration timeout, Consumer<JobStatus> progress) {
+        Instant deadline = clock.instant().plus(timeout);
+        JobStatus last = null;
+        for (int n = 0; ; n++) {
+            try {
+                last = poll.apply(job);
+                progress.accept(last);
+                if (last.terminal()) {
+                    return new Result(last, false);
+                }
+            } catch (WsmanFaultException e) {
+                if (!"TimedOut".equals(e.fault().subcode())) {
+                    throw e;
+                }
+            }
+            Duration remaining = Duration.between(clock.instant(), deadline);
+            if (remaining.isNegative() || remaining.isZero()) {
+                return new Result(last, true);
+            }
+            Duration wait = delay(n);
+            try {
+                sleeper.sleep(wait.compareTo(remaining) < 0 ? wait : remaining);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HvReplicaException("interrupted while waiting for job "
+                        + job.selectors().get("InstanceID") + "; it keeps running on the host", e);
+            }
+        }
+    }
+}

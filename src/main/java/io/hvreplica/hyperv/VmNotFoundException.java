@@ -1,0 +1,11 @@
+package io.hvreplica.hyperv;
+
+import io.hvreplica.HvReplicaException;
+
+/** No VM on the host matches. */
+public class VmNotFoundException extends HvReplicaException {
+    public VmNotFoundException(String host, VmSelector selector) {
+        super("no virtual machine " + selector.describe() + " on " + host
+                + " (names are matched exactly; list them with Get-VM on the host)");
+    }
+}
