@@ -54,6 +54,10 @@ final class ConnectionOptions {
     @Option(names = "--insecure", description = "Do not verify the host's TLS certificate (dangerous)")
     boolean insecure;
 
+    @Option(names = "--no-channel-binding", description = "Do not bind authentication to the TLS channel"
+            + " (only for a TLS-terminating proxy in front of the host)")
+    boolean noChannelBinding;
+
     @Option(names = {"-v", "--verbose"}, description = "Log the wire traffic to stderr (secrets redacted)")
     boolean verbose;
 
@@ -131,6 +135,7 @@ final class ConnectionOptions {
                 .encryption(mode)
                 .allowUnencrypted(allowUnencrypted)
                 .tls(new TlsOptions(caCert, insecure))
+                .channelBinding(!noChannelBinding)
                 .listener(listener)
                 .build();
     }

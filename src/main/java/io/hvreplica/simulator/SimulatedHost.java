@@ -65,7 +65,7 @@ public final class SimulatedHost implements AutoCloseable {
         try {
             server.start();
         } catch (Exception e) { // WireMock rethrows Jetty's checked exceptions undeclared
-            server.stop();
+            stopQuietly(server, e);
             Throwable cause = e;
             while (cause.getCause() != null) {
                 cause = cause.getCause();
@@ -74,6 +74,15 @@ public final class SimulatedHost implements AutoCloseable {
                     + ": " + cause.getMessage(), e);
         }
         return new SimulatedHost(server);
+    }
+
+    /** Releases Jetty's threads after a failed start; Jetty may itself fail to stop a half-started server. */
+    private static void stopQuietly(WireMockServer server, Exception failure) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
     }
 
     public int port() {

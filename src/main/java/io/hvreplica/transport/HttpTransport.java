@@ -42,6 +42,7 @@ public final class HttpTransport implements Closeable {
     private final URI endpoint;
     private final Authenticator authenticator;
     private final boolean encrypt;
+    private final boolean channelBinding;
     private final int maxResponseBytes;
     private final TransportListener listener;
     private final CloseableHttpClient client;
@@ -55,6 +56,7 @@ public final class HttpTransport implements Closeable {
         this.endpoint = b.endpoint;
         this.authenticator = b.authenticator;
         this.maxResponseBytes = b.maxResponseBytes;
+        this.channelBinding = b.channelBinding;
         this.listener = b.listener;
         boolean https = "https".equalsIgnoreCase(endpoint.getScheme());
         this.encrypt = switch (b.encryption) {
@@ -228,7 +230,7 @@ public final class HttpTransport implements Closeable {
                     throw TransportException.protocol("the host answered an unauthenticated request with HTTP "
                             + probe.status() + " instead of 401");
                 }
-                if (connections.serverCertificate() != null) {
+                if (channelBinding && connections.serverCertificate() != null) {
                     bindings = ChannelBindings.tlsServerEndPoint(connections.serverCertificate());
                 }
             }
@@ -386,6 +388,7 @@ public final class HttpTransport implements Closeable {
         private Duration connectTimeout = Duration.ofSeconds(15);
         private Duration readTimeout = Duration.ofSeconds(120);
         private int maxResponseBytes = 4 * 1024 * 1024;
+        private boolean channelBinding = true;
         private TransportListener listener = TransportListener.NONE;
 
         private Builder(URI endpoint, Authenticator authenticator) {
@@ -422,6 +425,15 @@ public final class HttpTransport implements Closeable {
         /** Responses larger than this are refused without being parsed. */
         public Builder maxResponseBytes(int bytes) {
             this.maxResponseBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Whether to bind authentication to the TLS channel (on by default). Only a TLS-terminating
+         * proxy in front of the host, which makes the bindings wrong, is a reason to turn it off.
+         */
+        public Builder channelBinding(boolean on) {
+            this.channelBinding = on;
             return this;
         }
 

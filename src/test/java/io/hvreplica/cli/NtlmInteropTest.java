@@ -1,0 +1,133 @@
+package io.hvreplica.cli;
+
+import io.hvreplica.simulator.SimulatedHost;
+import io.hvreplica.testing.SelfSignedCertificate;
+import io.hvreplica.testing.WinrmPeer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * hvreplica end to end through an independent NTLM acceptor (gss-ntlmssp via python3-gssapi)
+ * that does WinRM message encryption and forwards the decrypted SOAP to the simulated Hyper-V
+ * host. Nothing on the acceptor side is our code.
+ */
+class NtlmInteropTest {
+    private static final String USER = "HVLAB\\operator";
+    private static final String PASSWORD = "Op3rator-pass!";
+
+    @TempDir
+    static Path dir;
+    private static SimulatedHost backend;
+    private static Map<String, String> env;
+
+    @BeforeAll
+    static void start() throws Exception {
+        backend = SimulatedHost.start(0);
+        Path users = dir.resolve("ntlm-users");
+        Files.writeString(users, "HVLAB:operator:" + PASSWORD + "\n");
+        env = Map.of("NTLM_USER_FILE", users.toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        backend.close();
+    }
+
+    private static WinrmPeer peer(String... args) throws Exception {
+        return WinrmPeer.start(backend.endpoint(), SimulatedHost.USER, SimulatedHost.PASSWORD, env, args);
+    }
+
+    @Test
+    void revertsThroughOneEncryptedNtlmSessionWithOneHandshake() throws Exception {
+        try (WinrmPeer peer = peer()) {
+            Cli.Run run = Cli.run(PASSWORD, "revert-failover", "--endpoint", peer.endpoint(), "--user", USER,
+                    "--vm", "app-vm-01", "--output", "json");
+            assertEquals(0, run.exitCode(), run.err() + peer.log());
+            assertTrue(run.out().contains("\"outcome\":\"completed\""), run.out());
+            Map<String, Integer> stats = peer.stats();
+            assertEquals(1, stats.get("connections"), stats.toString());
+            assertEquals(1, stats.get("handshakes"), stats.toString());
+            assertEquals(1, stats.get("completed_handshakes"), stats.toString());
+            // Two legs (NEGOTIATE -> 401 CHALLENGE, AUTHENTICATE -> 200), and no 401 after that.
+            assertEquals(1, stats.get("unauthorized"), stats.toString());
+            int soapCalls = stats.get("requests") - 2;
+            assertEquals(soapCalls, stats.get("encrypted_requests"), stats.toString());
+            assertEquals(0, stats.get("failed_unwraps"), stats.toString());
+            // VM look-up, service Enumerate + Pull, Invoke, and five job polls.
+            assertEquals(9, soapCalls, stats.toString());
+        }
+    }
+
+    @Test
+    void faultsComeBackEncryptedAndAreParsed() throws Exception {
+        try (WinrmPeer peer = peer()) {
+            Cli.Run run = Cli.run(PASSWORD, "revert-failover", "--endpoint", peer.endpoint(), "--user", USER,
+                    "--vm", "stale-vm-07", "--output", "json");
+            assertEquals(1, run.exitCode(), run.err());
+            assertTrue(run.out().contains("\"kind\":\"fault\""), run.out());
+            assertTrue(run.out().contains("2150858843"), run.out());
+        }
+    }
+
+    @Test
+    void wrongPasswordIsAnAuthenticationFailure() throws Exception {
+        try (WinrmPeer peer = peer()) {
+            Cli.Run run = Cli.run("not-the-password", "revert-failover", "--endpoint", peer.endpoint(), "--user", USER,
+                    "--vm", "app-vm-01");
+            assertEquals(3, run.exitCode(), run.err());
+            assertTrue(run.err().contains("rejected"), run.err());
+            assertFalse(run.err().contains("\tat "), run.err());
+        }
+    }
+
+    @Test
+    void tamperedResponseIsRejectedClearly() throws Exception {
+        try (WinrmPeer peer = peer("--tamper-responses")) {
+            Cli.Run run = Cli.run(PASSWORD, "revert-failover", "--endpoint", peer.endpoint(), "--user", USER,
+                    "--vm", "app-vm-01", "--output", "json");
+            assertEquals(4, run.exitCode(), run.out() + run.err());
+            assertTrue(run.out().contains("signature"), run.out());
+            assertFalse(run.out().contains("\"outcome\":\"completed\""), run.out());
+        }
+    }
+
+    @Test
+    void httpsWithChannelBindingsIsAcceptedByAStrictHost() throws Exception {
+        SelfSignedCertificate cert = SelfSignedCertificate.create(dir);
+        try (WinrmPeer peer = peer("--tls-cert", cert.certificate().toString(), "--tls-key", cert.key().toString(),
+                "--require-cbt")) {
+            Cli.Run run = Cli.run(PASSWORD, "revert-failover", "--endpoint", peer.endpoint("localhost"),
+                    "--ca-cert", cert.certificate().toString(), "--user", USER, "--vm", "app-vm-01");
+            assertEquals(0, run.exitCode(), run.err() + peer.log());
+            assertEquals(1, peer.stats().get("completed_handshakes"));
+            assertEquals(0, peer.stats().get("encrypted_requests"), "encryption is off inside TLS by default");
+
+            Cli.Run without = Cli.run(PASSWORD, "revert-failover", "--endpoint", peer.endpoint("localhost"),
+                    "--ca-cert", cert.certificate().toString(), "--no-channel-binding", "--user", USER,
+                    "--vm", "app-vm-01");
+            assertEquals(3, without.exitCode(), without.err());
+        }
+    }
+
+    @Test
+    void httpsRefusesAnUntrustedCertificate() throws Exception {
+        SelfSignedCertificate cert = SelfSignedCertificate.create(dir);
+        try (WinrmPeer peer = peer("--tls-cert", cert.certificate().toString(), "--tls-key", cert.key().toString())) {
+            Cli.Run run = Cli.run(PASSWORD, "revert-failover", "--endpoint", peer.endpoint("localhost"),
+                    "--user", USER, "--vm", "app-vm-01");
+            assertEquals(4, run.exitCode(), run.err());
+            assertTrue(run.err().contains("--ca-cert"), run.err());
+            assertEquals(0, peer.stats().get("requests"));
+        }
+    }
+}

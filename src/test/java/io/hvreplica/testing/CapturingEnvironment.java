@@ -1,0 +1,85 @@
+package io.hvreplica.testing;
+
+import io.hvreplica.hyperv.HyperVHost;
+import io.hvreplica.hyperv.JobWatcher;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a CLI run sees from outside, for tests: captured stdout and stderr, a fixed password, and
+ * a job watcher whose sleeps advance a fake clock instead of waiting.
+ */
+public final class CapturingEnvironment {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+    private final PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+    private final String password;
+    private final List<Duration> sleeps = new ArrayList<>();
+    private Instant now = Instant.parse("2026-11-24T10:00:00Z");
+
+    public CapturingEnvironment(String password) {
+        this.password = password;
+    }
+
+    public String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    public String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The delays the job watcher asked for, in order. */
+    public List<Duration> sleeps() {
+        return sleeps;
+    }
+
+    public PrintStream outStream() {
+        return outStream;
+    }
+
+    public PrintStream errStream() {
+        return errStream;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public char[] passwordChars(Path file, String user) {
+        return password.toCharArray();
+    }
+
+    public JobWatcher watcher(HyperVHost host) {
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now;
+            }
+        };
+        return new JobWatcher(host::job, clock, d -> {
+            sleeps.add(d);
+            now = now.plus(d);
+        });
+    }
+}
