@@ -2,6 +2,7 @@ package io.hvreplica.cli;
 
 import io.hvreplica.hyperv.HyperVHost;
 import io.hvreplica.hyperv.JobWatcher;
+import io.hvreplica.wsman.WsmanClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,9 @@ import java.nio.file.Path;
 public final class Main {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("revert-failover")) {
+            WsmanClient.warmUp();
+        }
         System.exit(run(args, SystemEnvironment.INSTANCE));
     }
 

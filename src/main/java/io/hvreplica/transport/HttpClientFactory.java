@@ -57,7 +57,7 @@ final class HttpClientFactory {
     private HttpClientFactory() {
     }
 
-    static CloseableHttpClient create(TlsOptions tls, Duration connectTimeout, Duration readTimeout,
+    static CloseableHttpClient create(boolean https, TlsOptions tls, Duration connectTimeout, Duration readTimeout,
                                       ConnectionTracker tracker, TransportListener listener) {
         HttpConnectionFactory<ManagedHttpClientConnection> counting = socket -> {
             tracker.opened.incrementAndGet();
@@ -66,7 +66,8 @@ final class HttpClientFactory {
         };
         PoolingHttpClientConnectionManager manager = PoolingHttpClientConnectionManagerBuilder.create()
                 .setConnectionFactory(counting)
-                .setTlsSocketStrategy(tlsStrategy(tls, tracker))
+                // Building an SSLContext reads the JDK trust store; a plain-HTTP session never needs it.
+                .setTlsSocketStrategy(https ? tlsStrategy(tls, tracker) : HttpClientFactory::refuseTls)
                 .setMaxConnPerRoute(1)
                 .setMaxConnTotal(1)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -85,6 +86,12 @@ final class HttpClientFactory {
                 .disableAuthCaching()
                 .setUserAgent("hvreplica/" + Version.VALUE)
                 .build();
+    }
+
+    private static javax.net.ssl.SSLSocket refuseTls(java.net.Socket socket, String target, int port, Object attachment,
+                                                     org.apache.hc.core5.http.protocol.HttpContext context)
+            throws javax.net.ssl.SSLException {
+        throw new javax.net.ssl.SSLException("this session was set up for plain HTTP, not TLS");
     }
 
     private static DefaultClientTlsStrategy tlsStrategy(TlsOptions tls, ConnectionTracker tracker) {

@@ -73,7 +73,7 @@ public final class HttpTransport implements Closeable {
                     : authenticator.name() + " credentials") + " over plain HTTP exposes it on the network;"
                     + " use HTTPS, message encryption, or allow unencrypted traffic explicitly");
         }
-        this.client = HttpClientFactory.create(b.tls, b.connectTimeout, b.readTimeout, connections, listener);
+        this.client = HttpClientFactory.create(https, b.tls, b.connectTimeout, b.readTimeout, connections, listener);
     }
 
     public static Builder builder(URI endpoint, Authenticator authenticator) {

@@ -23,6 +23,9 @@ import javax.xml.transform.dom.DOMSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one CXF JAX-WS {@code Dispatch<Source>} (PAYLOAD mode) of a client, created once and reused
@@ -38,6 +41,8 @@ final class SoapDispatcher implements AutoCloseable {
     // setting is not garbage-collected with the logger.
     private static final java.util.logging.Logger CXF_LOG = quiet();
 
+    private static final AtomicReference<CompletableFuture<Port>> PRESTARTED = new AtomicReference<>();
+
     private final Bus bus;
     private final Dispatch<Source> dispatch;
 
@@ -47,16 +52,59 @@ final class SoapDispatcher implements AutoCloseable {
         return log;
     }
 
-    SoapDispatcher(HttpTransport transport) {
-        bus = BusFactory.newInstance().createBus();
-        Bus previous = BusFactory.getAndSetThreadDefaultBus(bus);
-        try {
-            Service service = Service.create(SERVICE);
-            service.addPort(PORT, SOAPBinding.SOAP12HTTP_BINDING, transport.endpoint().toString());
-            dispatch = service.createDispatch(PORT, Source.class, Service.Mode.PAYLOAD);
-        } finally {
-            BusFactory.setThreadDefaultBus(previous);
+    /** A CXF bus and its Dispatch, not yet tied to a transport. */
+    private record Port(Bus bus, Dispatch<Source> dispatch) {
+        static Port create() {
+            Bus bus = BusFactory.newInstance().createBus();
+            Bus previous = BusFactory.getAndSetThreadDefaultBus(bus);
+            try {
+                Service service = Service.create(SERVICE);
+                // The address is never dialled: the conduit owns the connection.
+                service.addPort(PORT, SOAPBinding.SOAP12HTTP_BINDING, "http://localhost/wsman");
+                return new Port(bus, service.createDispatch(PORT, Source.class, Service.Mode.PAYLOAD));
+            } finally {
+                BusFactory.setThreadDefaultBus(previous);
+            }
         }
+    }
+
+    /**
+     * Starts building one CXF stack on a background thread. Building it is most of a cold start
+     * (class loading and CXF's service model), and a command line has other work to do meanwhile:
+     * parsing options, reading the password, opening the HTTP session. The next dispatcher created
+     * takes it; later ones build their own.
+     */
+    static void prestart() {
+        CompletableFuture<Port> future = new CompletableFuture<>();
+        if (PRESTARTED.compareAndSet(null, future)) {
+            Thread t = new Thread(() -> {
+                try {
+                    future.complete(Port.create());
+                } catch (Throwable e) {
+                    future.completeExceptionally(e);
+                }
+            }, "hvreplica-cxf-prestart");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private static Port port() {
+        CompletableFuture<Port> future = PRESTARTED.getAndSet(null);
+        if (future != null) {
+            try {
+                return future.join();
+            } catch (CompletionException e) {
+                // Build it again here, where a failure surfaces on the caller's thread.
+            }
+        }
+        return Port.create();
+    }
+
+    SoapDispatcher(HttpTransport transport) {
+        Port port = port();
+        bus = port.bus();
+        dispatch = port.dispatch();
         Client client = ((DispatchImpl<?>) dispatch).getClient();
         client.setConduitSelector(new PreexistingConduitSelector(new TransportConduit(transport), client.getEndpoint()));
         Map<String, Object> context = dispatch.getRequestContext();

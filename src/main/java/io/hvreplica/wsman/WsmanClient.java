@@ -41,6 +41,14 @@ public final class WsmanClient implements AutoCloseable {
         this.dispatcher = new SoapDispatcher(transport);
     }
 
+    /**
+     * Starts building the SOAP stack on a background thread, so that the first client created
+     * finds it ready. Optional; command-line tools call it first thing to shorten a cold start.
+     */
+    public static void warmUp() {
+        SoapDispatcher.prestart();
+    }
+
     public HttpTransport transport() {
         return transport;
     }

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Times a cold `hvreplica revert-failover` (a new JVM per run) against the simulated Hyper-V host,
+# and, over NTLM with WinRM message encryption, side by side with a pywinrm 0.3.0 script doing the
+# same requests through the same independent gss-ntlmssp peer.
+#
+#   src/bench/revert-bench.sh [RUNS] [VM]     (defaults: 10 runs, sync-vm-04)
+#
+# Needs: a packaged build (mvn -q -DskipTests package), hyperfine, and the interop packages that
+# .ci/run installs. Reports mean wall time, CPU (user+sys), HTTP requests, and the ratios.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+runs=${1:-10}
+vm=${2:-sync-vm-04}
+py=/usr/bin/python3
+tmp=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+[ -f target/hvreplica.jar ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
+command -v hyperfine >/dev/null || { echo "hyperfine is missing (apt-get install hyperfine)" >&2; exit 2; }
+
+bin/hvreplica simulate --port 0 > "$tmp/sim.out" 2>&1 & pids+=($!)
+for _ in $(seq 100); do grep -q "listening at" "$tmp/sim.out" 2>/dev/null && break; sleep 0.1; done
+sim=$(grep -o 'http://127.0.0.1:[0-9]*/wsman' "$tmp/sim.out" | head -1)
+
+echo "HVLAB:operator:Op3rator-pass!" > "$tmp/users"
+NTLM_USER_FILE="$tmp/users" $py src/test/peer/winrm_peer.py --port 0 --backend "$sim" \
+  --backend-user hvadmin --backend-password hvreplica-demo > "$tmp/peer.out" 2> "$tmp/peer.err" & pids+=($!)
+for _ in $(seq 100); do grep -q READY "$tmp/peer.out" 2>/dev/null && break; sleep 0.1; done
+peer="http://127.0.0.1:$(awk '/READY/{print $2}' "$tmp/peer.out")/wsman"
+stats() { curl -s "${peer%/wsman}/stats"; }
+reset() { curl -s -X POST "${peer%/wsman}/stats/reset" >/dev/null; }
+
+basic_cmd="HVREPLICA_PASSWORD=hvreplica-demo bin/hvreplica revert-failover --endpoint $sim --auth basic --allow-unencrypted --user hvadmin --vm $vm"
+ntlm_cmd="HVREPLICA_PASSWORD='Op3rator-pass!' bin/hvreplica revert-failover --endpoint $peer --user 'HVLAB\\operator' --vm $vm"
+pywinrm_cmd="$py src/test/peer/pywinrm_revert.py --endpoint $peer --user 'HVLAB\\operator' --password 'Op3rator-pass!' --vm $vm"
+
+# One checked run of each, to count requests and make sure all of them succeed.
+reset; sh -c "$ntlm_cmd" > /dev/null; ntlm_requests=$(stats | $py -c 'import json,sys; print(json.load(sys.stdin)["requests"])')
+reset; sh -c "$pywinrm_cmd" > /dev/null; py_requests=$(stats | $py -c 'import json,sys; print(json.load(sys.stdin)["requests"])')
+
+hyperfine -N --shell=none --runs "$runs" --warmup 1 --export-json "$tmp/basic.json" "sh -c \"$basic_cmd\"" >/dev/null 2>&1 || \
+  hyperfine --runs "$runs" --warmup 1 --export-json "$tmp/basic.json" "$basic_cmd" >/dev/null
+hyperfine --runs "$runs" --warmup 1 --export-json "$tmp/ntlm.json" "$ntlm_cmd" "$pywinrm_cmd" >/dev/null
+
+$py - "$tmp" "$vm" "$ntlm_requests" "$py_requests" "$runs" <<'PY'
+import json, sys
+tmp, vm, ntlm_req, py_req, runs = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+basic = json.load(open(f"{tmp}/basic.json"))["results"][0]
+hv, pw = json.load(open(f"{tmp}/ntlm.json"))["results"]
+def row(name, r, req):
+    cpu = r["user"] + r["system"]
+    print(f"| {name:<34} | {r['mean']*1000:7.0f} ± {r['stddev']*1000:4.0f} ms | {cpu*1000:7.0f} ms | {req if req is not None else '-':>8} |")
+    return r["mean"], cpu
+print(f"cold revert-failover of {vm}, {runs} runs each (hyperfine, new process per run)\n")
+print("| client                             | wall (mean ± sd)     | CPU user+sys | requests |")
+print("|---|---|---|---|")
+row("hvreplica, Basic, plain HTTP", basic, None)
+hw, hc = row("hvreplica, NTLM + encryption", hv, ntlm_req)
+pw_, pc = row("pywinrm 0.3.0, NTLM + encryption", pw, py_req)
+print(f"\nratios hvreplica / pywinrm (NTLM + encryption): wall {hw/pw_:.2f}x, CPU {hc/pc:.2f}x, requests {ntlm_req}/{py_req}")
+PY
