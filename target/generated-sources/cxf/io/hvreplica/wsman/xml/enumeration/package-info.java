@@ -1,2 +1,0 @@
-@jakarta.xml.bind.annotation.XmlSchema(namespace = "http://schemas.xmlsoap.org/ws/2004/09/enumeration", elementFormDefault = jakarta.xml.bind.annotation.XmlNsForm.QUALIFIED)
-package io.hvreplica.wsman.xml.enumeration;
