@@ -416,6 +416,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             wrapped = self.wrap_response(rbody)
             ct = 'multipart/encrypted;protocol="%s";boundary="Encrypted Boundary"' % self.expected_protocol()
             self.respond(status, list(extra_headers) + [("Content-Type", ct)], wrapped)
+            self.maybe_drop()
             return
         if not (self.is_tls or self.server.cfg.allow_unencrypted):
             LOG.warning("conn#%d unencrypted request body over HTTP (Content-Type %r) -> 500", self.cid, ctype)
@@ -424,6 +425,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
         charset = "UTF-16" if "utf-16" in ctype.lower() else "UTF-8"
         status, rbody = self.forward(body, charset)
         self.respond(status, list(extra_headers) + [("Content-Type", SOAP_CT)], rbody)
+        self.maybe_drop()
+
+    def maybe_drop(self):
+        """--drop-after N: after the N-th SOAP message on a connection, close it without warning
+        (no Connection: close header), the way Windows drops connections it considers idle."""
+        n = self.server.cfg.drop_after
+        self.messages = getattr(self, "messages", 0) + 1
+        if n and self.messages >= n:
+            LOG.info("conn#%d dropping the connection after %d messages (--drop-after)", self.cid, self.messages)
+            self.close_connection = True
 
     def unwrap_request(self, ctype, body):
         proto = self.expected_protocol()
@@ -575,6 +586,8 @@ def parse_args(argv):
     p.add_argument("--tamper-responses", action="store_true")
     p.add_argument("--schemes", default="Negotiate")
     p.add_argument("--allow-unencrypted", action="store_true")
+    p.add_argument("--drop-after", type=int, default=0,
+                   help="close each connection abruptly after this many SOAP messages (0: never)")
     p.add_argument("--verbose", "-v", action="store_true")
     a = p.parse_args(argv)
     a.schemes = [s.strip() for s in a.schemes.split(",") if s.strip()]

@@ -130,4 +130,40 @@ class NtlmInteropTest {
             assertEquals(0, peer.stats().get("requests"));
         }
     }
+
+    @Test
+    void idempotentRequestsSurviveADroppedConnectionWithANewHandshake() throws Exception {
+        // Each connection carries four messages before the host drops it: the look-ups and the
+        // Invoke on the first, four job polls on the second, the last poll on a third. Every
+        // drop costs one new handshake and no message is lost or sent twice.
+        try (WinrmPeer peer = peer("--drop-after", "4")) {
+            Cli.Run run = Cli.run(PASSWORD, "revert-failover", "--endpoint", peer.endpoint(), "--user", USER,
+                    "--vm", "app-vm-01", "--output", "json");
+            assertEquals(0, run.exitCode(), run.out() + run.err() + peer.log());
+            assertTrue(run.out().contains("\"outcome\":\"completed\""), run.out());
+            Map<String, Integer> stats = peer.stats();
+            assertEquals(3, stats.get("completed_handshakes"), stats.toString());
+            assertEquals(3, stats.get("connections"), stats.toString());
+            assertEquals(9, stats.get("encrypted_requests"), stats.toString());
+        }
+    }
+
+    @Test
+    void invokeOnADroppedConnectionIsReportedAsOutcomeUnknownAndNeverResent() throws Exception {
+        // The host drops the connection after the three look-ups; the Invoke then goes out on a
+        // dead connection.
+        try (WinrmPeer peer = peer("--drop-after", "3")) {
+            backend.server().resetRequests();
+            Cli.Run run = Cli.run(PASSWORD, "revert-failover", "--endpoint", peer.endpoint(), "--user", USER,
+                    "--vm", "app-vm-01", "--output", "json");
+            assertEquals(4, run.exitCode(), run.out() + run.err());
+            assertTrue(run.out().contains("\"kind\":\"outcome-unknown\""), run.out());
+            assertTrue(run.out().contains("app-vm-01"), run.out());
+            assertTrue(run.out().contains("Get-VMReplication"), run.out());
+            long invokes = backend.server().getAllServeEvents().stream()
+                    .filter(e -> e.getRequest().getBodyAsString().contains("RevertFailover_INPUT")).count();
+            assertEquals(0, invokes, "the Invoke must not be re-sent on a new connection");
+            assertEquals(1, peer.stats().get("completed_handshakes"));
+        }
+    }
 }
