@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -234,46 +233,11 @@ public final class HttpTransport implements Closeable {
                     bindings = ChannelBindings.tlsServerEndPoint(connections.serverCertificate());
                 }
             }
-            long connection = connections.opened();
-            SecurityContext candidate = authenticator.newContext(endpoint.getHost(), bindings);
-            byte[] token = candidate.step(null);
-            int legs = 0;
-            while (true) {
-                Response reply = execute(emptyPost(candidate.scheme() + " " + Base64.getEncoder().encodeToString(token)));
-                legs++;
-                if (connections.opened() != connection && legs > 1) {
-                    throw TransportException.connection("the host closed the connection in the middle of the "
-                            + candidate.scheme() + " handshake", null);
-                }
-                connection = connections.opened();
-                byte[] serverToken = serverToken(reply, candidate.scheme());
-                if (reply.status() == 200) {
-                    if (serverToken != null && !candidate.isEstablished()) {
-                        candidate.step(serverToken);
-                    }
-                    if (!candidate.isEstablished()) {
-                        throw new AuthenticationException("the host accepted the " + candidate.scheme()
-                                + " handshake before it was complete; refusing an unverified session");
-                    }
-                    break;
-                }
-                if (reply.status() != 401) {
-                    throw TransportException.protocol("the host answered the " + candidate.scheme()
-                            + " handshake with HTTP " + reply.status());
-                }
-                if (serverToken == null || candidate.isEstablished()) {
-                    throw new AuthenticationException("the host " + endpoint.getHost() + " rejected the "
-                            + authenticator.name() + " credentials");
-                }
-                token = candidate.step(serverToken);
-                if (token == null) {
-                    throw new AuthenticationException("the " + candidate.scheme() + " handshake ended without"
-                            + " the host accepting it");
-                }
-            }
-            session = candidate;
-            sessionConnection = connection;
-            listener.authenticated(candidate.scheme(), legs);
+            Handshake.Result done = Handshake.run(authenticator, endpoint.getHost(), bindings,
+                    authorization -> execute(emptyPost(authorization)), connections::opened);
+            session = done.context();
+            sessionConnection = done.connection();
+            listener.authenticated(done.context().scheme(), done.legs());
         } catch (IOException e) {
             dropSession();
             throw failure(e);
@@ -289,25 +253,6 @@ public final class HttpTransport implements Closeable {
         post.setEntity(new ByteArrayEntity(new byte[0], null));
         listener.requestSent("POST", endpoint.toString(), redacted(post.getHeaders()), new byte[0], false);
         return post;
-    }
-
-    private static byte[] serverToken(Response reply, String scheme) {
-        String prefix = scheme.toLowerCase(Locale.ROOT) + " ";
-        for (Map.Entry<String, String> h : reply.headers()) {
-            if (h.getKey().equalsIgnoreCase("WWW-Authenticate")) {
-                for (String challenge : h.getValue().split(",")) {
-                    String c = challenge.trim();
-                    if (c.toLowerCase(Locale.ROOT).startsWith(prefix)) {
-                        try {
-                            return Base64.getDecoder().decode(c.substring(prefix.length()).trim());
-                        } catch (IllegalArgumentException e) {
-                            throw TransportException.protocol("the host's " + scheme + " token is not valid base64");
-                        }
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     private void dropSession() {
