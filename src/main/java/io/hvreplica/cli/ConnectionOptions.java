@@ -1,9 +1,6 @@
 package io.hvreplica.cli;
 
 import io.hvreplica.auth.Authenticator;
-import io.hvreplica.auth.Credentials;
-import io.hvreplica.auth.basic.BasicAuthenticator;
-import io.hvreplica.auth.ntlm.NtlmAuthenticator;
 import io.hvreplica.transport.EncryptionMode;
 import io.hvreplica.transport.HttpTransport;
 import io.hvreplica.transport.TlsOptions;
@@ -30,16 +27,6 @@ final class ConnectionOptions {
 
     @Option(names = "--https", description = "Use HTTPS (port 5986)")
     boolean https;
-
-    @Option(names = "--auth", paramLabel = "SCHEME", defaultValue = "negotiate",
-            description = "negotiate | ntlm | kerberos | basic (default: ${DEFAULT-VALUE})")
-    String auth;
-
-    @Option(names = "--user", paramLabel = "USER", description = "DOMAIN\\user, user@domain or user")
-    String user;
-
-    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from FILE (else $HVREPLICA_PASSWORD, else a prompt)")
-    Path passwordFile;
 
     @Option(names = "--encryption", paramLabel = "MODE", defaultValue = "auto",
             description = "WinRM message encryption: auto (over HTTP only) | always | never")
@@ -97,19 +84,18 @@ final class ConnectionOptions {
         }
     }
 
+    /** Whether WinRM message encryption will be on for this endpoint and mode. */
+    boolean sealing() {
+        boolean isHttps = "https".equalsIgnoreCase(endpointUri().getScheme());
+        EncryptionMode mode = encryptionMode();
+        return mode == EncryptionMode.ALWAYS || (mode == EncryptionMode.AUTO && !isHttps);
+    }
+
     /** Builds the transport, refusing unsafe combinations unless explicitly allowed. */
-    HttpTransport transport(Credentials credentials, PrintStream err) {
+    HttpTransport transport(Authenticator authenticator, PrintStream err) {
         URI uri = endpointUri();
         boolean isHttps = "https".equalsIgnoreCase(uri.getScheme());
         EncryptionMode mode = encryptionMode();
-        String scheme = auth.toLowerCase(Locale.ROOT);
-        Authenticator authenticator = switch (scheme) {
-            case "basic" -> new BasicAuthenticator(credentials);
-            case "ntlm", "negotiate" -> new NtlmAuthenticator(credentials, null, NtlmAuthenticator.NEGOTIATE,
-                    mode == EncryptionMode.ALWAYS || (mode == EncryptionMode.AUTO && !isHttps));
-            case "kerberos" -> throw new UsageException("--auth kerberos is not available in this build; use negotiate or ntlm");
-            default -> throw new UsageException("--auth must be negotiate, ntlm, kerberos or basic");
-        };
         if (!isHttps && !allowUnencrypted) {
             if (!authenticator.connectionBound()) {
                 throw new UsageException("Basic authentication over HTTP sends the password in clear text; use --https,"

@@ -63,7 +63,12 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         @Override
-        public char[] password(Path file, String user) {
+        public boolean configured(Path file) {
+            return true;
+        }
+
+        @Override
+        public char[] read(Path file, String user) {
             return SimulatedHost.PASSWORD.toCharArray();
         }
 

@@ -68,7 +68,13 @@ public final class Main {
         }
 
         @Override
-        public char[] password(Path file, String user) {
+        public boolean configured(Path file) {
+            String fromEnv = System.getenv(Passwords.ENV);
+            return file != null || (fromEnv != null && !fromEnv.isEmpty());
+        }
+
+        @Override
+        public char[] read(Path file, String user) {
             return Passwords.read(System.getenv(), file, System.console(), user);
         }
 

@@ -21,6 +21,9 @@ final class RevertFailoverCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
 
+    @Mixin
+    AuthOptions auth = new AuthOptions();
+
     @Option(names = "--vm", paramLabel = "NAME", description = "The VM's display name")
     String vmName;
 
@@ -54,14 +57,12 @@ final class RevertFailoverCommand implements Callable<Integer> {
         }
         Reporter reporter = reporter();
         VirtualMachine vm = null;
+        Credentials credentials = null;
         try {
             VmSelector selector = selector();
-            if (connection.user == null || connection.user.isBlank()) {
-                throw new UsageException("--user is required");
-            }
-            Credentials credentials = Credentials.of(connection.user,
-                    env.password(connection.passwordFile, connection.user));
-            HttpTransport transport = connection.transport(credentials, env.err());
+            AuthOptions.Choice choice = auth.choose(connection.endpointUri().getHost(), connection.sealing(), env);
+            credentials = choice.credentials();
+            HttpTransport transport = connection.transport(choice.authenticator(), env.err());
             try (HyperVHost host = new HyperVHost(new WsmanClient(transport))) {
                 RevertFailover revert = new RevertFailover(host, env.watcher(host));
                 vm = revert.find(selector);
@@ -77,8 +78,6 @@ final class RevertFailoverCommand implements Callable<Integer> {
                     case TIMEOUT -> ExitCodes.TIMEOUT;
                     case FAILED -> ExitCodes.REFUSED_OR_FAILED;
                 };
-            } finally {
-                credentials.wipe();
             }
         } catch (IllegalArgumentException e) {
             UsageException usage = new UsageException(e.getMessage());
@@ -91,6 +90,10 @@ final class RevertFailoverCommand implements Callable<Integer> {
                 e.printStackTrace(env.err());
             }
             return failure.code();
+        } finally {
+            if (credentials != null) {
+                credentials.wipe();
+            }
         }
     }
 
@@ -118,14 +121,13 @@ final class RevertFailoverCommand implements Callable<Integer> {
     }
 
     /** Whatever the command needs from outside: streams, the terminal, the password, time. */
-    interface Environment {
+    interface Environment extends AuthOptions.PasswordSource {
         java.io.PrintStream out();
 
         java.io.PrintStream err();
 
         boolean terminal();
 
-        char[] password(java.nio.file.Path file, String user);
 
         JobWatcher watcher(HyperVHost host);
     }

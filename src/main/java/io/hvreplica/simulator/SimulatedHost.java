@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.http.client.HttpClient;
 import com.github.tomakehurst.wiremock.standalone.MappingsSource;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.StubMappings;
+import io.hvreplica.auth.Credentials;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,11 @@ import java.util.stream.Collectors;
 /**
  * A simulated Hyper-V replica host: WireMock serving recorded Windows WinRM answers over plain HTTP
  * on 127.0.0.1, with RevertFailover job progress kept as WireMock scenario state.
+ *
+ * <p>{@link #start} serves plain SOAP with HTTP Basic, so clients need {@code --auth basic
+ * --allow-unencrypted}. {@link #startNegotiate} puts a {@link NegotiateFront} in front of it that
+ * speaks what a default Windows host speaks on HTTP 5985: Negotiate (NTLM) per connection and
+ * WinRM message encryption; WireMock then listens on its own ephemeral port behind it.
  *
  * <p>Response templating is global (with escaping), so stubs that tests add on top can use
  * {@code {{xPath request.body '...'}}} to echo the request's MessageID into {@code a:RelatesTo}.
@@ -29,13 +35,23 @@ public final class SimulatedHost implements AutoCloseable {
     public static final String READONLY_PASSWORD = "auditor-pass";
     /** SystemName of the replication service. */
     public static final String HOST_NAME = "HV-REPLICA01";
+    /**
+     * The NTLM account of {@link #startNegotiate}: a local account of the stand-alone host
+     * HV-REPLICA01. The user name is case-insensitive; clients may also send it with the domain
+     * "." or none. Its requests reach WireMock as {@link #USER}.
+     */
+    public static final String NTLM_USER = HOST_NAME + "\\operator";
+    public static final String NTLM_PASSWORD = "hvreplica-demo";
 
     private static final String BIND_ADDRESS = "127.0.0.1";
 
     private final WireMockServer server;
+    /** Null unless started with {@link #startNegotiate}. */
+    private final NegotiateFront front;
 
-    private SimulatedHost(WireMockServer server) {
+    private SimulatedHost(WireMockServer server, NegotiateFront front) {
         this.server = server;
+        this.front = front;
     }
 
     /**
@@ -44,9 +60,7 @@ public final class SimulatedHost implements AutoCloseable {
      * @throws IllegalStateException if the port cannot be bound
      */
     public static SimulatedHost start(int port) {
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port out of range: " + port);
-        }
+        checkPort(port);
         WireMockServer server = new WireMockServer(options()
                 .port(port)
                 .bindAddress(BIND_ADDRESS)
@@ -73,7 +87,34 @@ public final class SimulatedHost implements AutoCloseable {
             throw new IllegalStateException("cannot start the simulated host on " + BIND_ADDRESS + ":" + port
                     + ": " + cause.getMessage(), e);
         }
-        return new SimulatedHost(server);
+        return new SimulatedHost(server, null);
+    }
+
+    /**
+     * Starts the host behind a Negotiate (NTLM) and message-encryption front on
+     * {@code 127.0.0.1:port} (0 picks a free port); WireMock gets its own free port. Log on as
+     * {@link #NTLM_USER} with {@link #NTLM_PASSWORD}.
+     *
+     * @throws IllegalStateException if the port cannot be bound
+     */
+    public static SimulatedHost startNegotiate(int port) {
+        checkPort(port);
+        SimulatedHost plain = start(0);
+        try {
+            SoapBackend backend = new SoapBackend(BIND_ADDRESS, plain.server.port(), USER, PASSWORD);
+            NegotiateFront front = NegotiateFront.start(BIND_ADDRESS, port, backend,
+                    Credentials.of(NTLM_USER, NTLM_PASSWORD.toCharArray()), HOST_NAME);
+            return new SimulatedHost(plain.server, front);
+        } catch (RuntimeException e) {
+            plain.close();
+            throw e;
+        }
+    }
+
+    private static void checkPort(int port) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
     }
 
     /** Releases Jetty's threads after a failed start; Jetty may itself fail to stop a half-started server. */
@@ -85,13 +126,19 @@ public final class SimulatedHost implements AutoCloseable {
         }
     }
 
+    /** The port clients connect to: the front's when started with {@link #startNegotiate}. */
     public int port() {
-        return server.port();
+        return front != null ? front.port() : server.port();
     }
 
-    /** {@code http://127.0.0.1:<port>/wsman}. */
+    /** {@code http://127.0.0.1:<port>/wsman}, the front's URL when started with {@link #startNegotiate}. */
     public String endpoint() {
         return "http://" + BIND_ADDRESS + ":" + port() + "/wsman";
+    }
+
+    /** The Negotiate front, or null when started with {@link #start}; for tests. */
+    NegotiateFront front() {
+        return front;
     }
 
     /** The WireMock server, for adding stubs and reading the request journal. */
@@ -113,7 +160,13 @@ public final class SimulatedHost implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop();
+        try {
+            if (front != null) {
+                front.close();
+            }
+        } finally {
+            server.stop();
+        }
     }
 
     /**

@@ -197,7 +197,7 @@ final class SoapDispatcher implements AutoCloseable {
         QName subcode = subcodes == null || subcodes.isEmpty() ? null : subcodes.get(0);
         return FaultParser.parse(code == null ? null : code.getLocalPart(),
                 subcode == null ? null : subcode.getLocalPart(), subcode == null ? null : subcode.getNamespaceURI(),
-                f.getReason(), f.getDetail());
+                f.getReason() == null ? null : f.getReason().trim(), f.getDetail());
     }
 
     @Override

@@ -35,7 +35,12 @@ final class Cli {
             }
 
             @Override
-            public char[] password(Path file, String user) {
+            public boolean configured(Path file) {
+                return true;
+            }
+
+            @Override
+            public char[] read(Path file, String user) {
                 return env.passwordChars(file, user);
             }
 

@@ -10,6 +10,7 @@ import java.util.Arrays;
 record ChallengeMessage(int flags, byte[] serverChallenge, AvPairs targetInfo) {
     private static final int MIN_LENGTH = 32;
     private static final int TARGET_INFO_FIELDS = 40;
+    private static final int HEADER = 56;
 
     static ChallengeMessage parse(byte[] token) {
         if (token == null || token.length == 0) {
@@ -41,6 +42,33 @@ record ChallengeMessage(int flags, byte[] serverChallenge, AvPairs targetInfo) {
             info = AvPairs.parse(field(token, TARGET_INFO_FIELDS, "TargetInfo"));
         }
         return new ChallengeMessage(flags, serverChallenge, info);
+    }
+
+    /**
+     * Encodes a CHALLENGE as a server sends it (acceptor side): the 56-byte header with Version,
+     * then TargetName, then TargetInfo.
+     */
+    static byte[] encode(int flags, byte[] serverChallenge, String targetName, AvPairs targetInfo) {
+        if (serverChallenge.length != 8) {
+            throw new IllegalArgumentException("an NTLM server challenge is 8 bytes");
+        }
+        byte[] target = NtlmWire.utf16le(targetName);
+        byte[] info = targetInfo.encode();
+        byte[] m = new byte[HEADER + target.length + info.length];
+        System.arraycopy(NtlmWire.SIGNATURE, 0, m, 0, 8);
+        NtlmWire.put32(m, 8, NtlmWire.TYPE_CHALLENGE);
+        NtlmWire.put16(m, 12, target.length);
+        NtlmWire.put16(m, 14, target.length);
+        NtlmWire.put32(m, 16, HEADER);
+        NtlmWire.put32(m, 20, flags);
+        System.arraycopy(serverChallenge, 0, m, 24, 8);
+        NtlmWire.put16(m, TARGET_INFO_FIELDS, info.length);
+        NtlmWire.put16(m, TARGET_INFO_FIELDS + 2, info.length);
+        NtlmWire.put32(m, TARGET_INFO_FIELDS + 4, HEADER + target.length);
+        System.arraycopy(NtlmWire.VERSION, 0, m, 48, 8);
+        System.arraycopy(target, 0, m, HEADER, target.length);
+        System.arraycopy(info, 0, m, HEADER + target.length, info.length);
+        return m;
     }
 
     @Override

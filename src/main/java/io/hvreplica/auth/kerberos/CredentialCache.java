@@ -1,0 +1,142 @@
+package io.hvreplica.auth.kerberos;
+
+import com.sun.security.auth.module.UnixSystem;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * Reads what the client needs from an MIT FILE credential cache (versions 3 and 4): its principal
+ * and when its TGT ends. The JDK's login module only says "Unable to obtain Principal Name" for a
+ * missing, empty or expired cache alike; this tells them apart.
+ */
+final class CredentialCache {
+    /** @param tgtEnd end of the principal's TGT for its own realm, or null when the cache has none */
+    record Contents(String principal, Instant tgtEnd) {
+        boolean usable(Instant now) {
+            return tgtEnd != null && tgtEnd.isAfter(now);
+        }
+    }
+
+    private CredentialCache() {
+    }
+
+    /**
+     * The cache the JDK would use: KRB5CCNAME (FILE: or a bare path), else /tmp/krb5cc_UID.
+     *
+     * @throws IllegalArgumentException for cache types the JDK cannot read (KEYRING, KCM, DIR, ...)
+     */
+    static Path defaultPath() {
+        String env = System.getenv("KRB5CCNAME");
+        if (env != null && !env.isBlank()) {
+            return path(env);
+        }
+        return Path.of("/tmp", "krb5cc_" + new UnixSystem().getUid());
+    }
+
+    /** A cache name as MIT writes it ({@code FILE:/path} or {@code /path}) as a path. */
+    static Path path(String name) {
+        if (name.startsWith("FILE:")) {
+            return Path.of(name.substring(5));
+        }
+        int colon = name.indexOf(':');
+        if (colon > 1 && !name.startsWith("/")) {
+            throw new IllegalArgumentException("the credential cache " + name + " is of type "
+                    + name.substring(0, colon) + ", which Java cannot read; use a FILE: cache"
+                    + " (kinit -c FILE:/path) and point KRB5CCNAME at it");
+        }
+        return Path.of(name);
+    }
+
+    /** The cache's contents, or null when the file does not exist. */
+    static Contents read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try (InputStream raw = Files.newInputStream(file);
+             DataInputStream in = new DataInputStream(raw)) {
+            int version = in.readUnsignedShort();
+            if (version != 0x0503 && version != 0x0504) {
+                throw new IOException("unsupported credential cache version 0x" + Integer.toHexString(version));
+            }
+            if (version == 0x0504) {
+                in.skipNBytes(in.readUnsignedShort());
+            }
+            String[] client = principal(in);
+            String tgtName = "krbtgt/" + client[1] + "@" + client[1];
+            Instant end = null;
+            while (true) {
+                String[] c;
+                try {
+                    c = principal(in);
+                } catch (EOFException eof) {
+                    break;
+                }
+                String server = principal(in)[0];
+                in.readUnsignedShort();                      // key enctype
+                if (version == 0x0503) {
+                    in.readUnsignedShort();
+                }
+                skipData(in);                                // key
+                in.readInt();                                // authtime
+                in.readInt();                                // starttime
+                long endTime = Integer.toUnsignedLong(in.readInt());
+                in.readInt();                                // renew_till
+                in.readUnsignedByte();                       // is_skey
+                in.readInt();                                // flags
+                for (int n = in.readInt(); n > 0; n--) {     // addresses
+                    in.readUnsignedShort();
+                    skipData(in);
+                }
+                for (int n = in.readInt(); n > 0; n--) {     // authorization data
+                    in.readUnsignedShort();
+                    skipData(in);
+                }
+                skipData(in);                                // ticket
+                skipData(in);                                // second ticket
+                if (c[0].equals(client[0]) && server.equals(tgtName)) {
+                    Instant e = Instant.ofEpochSecond(endTime);
+                    end = end == null || e.isAfter(end) ? e : end;
+                }
+            }
+            return new Contents(client[0], end);
+        }
+    }
+
+    /** {full name "a/b@REALM", realm}. */
+    private static String[] principal(DataInputStream in) throws IOException {
+        in.readInt();                                        // name type
+        int count = in.readInt();
+        if (count < 0 || count > 64) {
+            throw new IOException("malformed credential cache principal");
+        }
+        String realm = string(in);
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            name.append(i == 0 ? "" : "/").append(string(in));
+        }
+        return new String[]{name + "@" + realm, realm};
+    }
+
+    private static String string(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 1 << 16) {
+            throw new IOException("malformed credential cache string");
+        }
+        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+    }
+
+    private static void skipData(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            throw new IOException("malformed credential cache entry");
+        }
+        in.skipNBytes(n);
+    }
+}

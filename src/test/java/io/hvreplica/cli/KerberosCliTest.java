@@ -1,0 +1,134 @@
+package io.hvreplica.cli;
+
+import io.hvreplica.simulator.SimulatedHost;
+import io.hvreplica.testing.MitKdc;
+import io.hvreplica.testing.WinrmPeer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * `hvreplica revert-failover` with Kerberos, end to end: a throwaway MIT realm on 127.0.0.1, the
+ * MIT GSSAPI acceptor in the independent peer (Windows wrap layout, message encryption), and the
+ * simulated Hyper-V host behind it. The realm and KDC come from --realm/--kdc, so nothing depends
+ * on the machine's krb5.conf.
+ */
+class KerberosCliTest {
+    private static MitKdc kdc;
+    private static SimulatedHost backend;
+    private static WinrmPeer peer;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kdc = MitKdc.start();
+        backend = SimulatedHost.start(0);
+        Map<String, String> env = new HashMap<>(kdc.env());
+        // No NTLM users: if hvreplica fell back to NTLM here, the peer would refuse it.
+        env.put("NTLM_USER_FILE", kdc.file("no-ntlm-users").toString());
+        java.nio.file.Files.writeString(kdc.file("no-ntlm-users"), "");
+        peer = WinrmPeer.start(backend.endpoint(), SimulatedHost.USER, SimulatedHost.PASSWORD, env,
+                "--schemes", "Negotiate,Kerberos");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (peer != null) {
+            peer.close();
+        }
+        if (backend != null) {
+            backend.close();
+        }
+        if (kdc != null) {
+            kdc.close();
+        }
+    }
+
+    @BeforeEach
+    void resetCounters() throws Exception {
+        peer.resetStats();
+    }
+
+    private static String[] revert(String... extra) {
+        String[] base = {"revert-failover", "--endpoint", peer.endpoint("localhost"), "--realm", MitKdc.REALM,
+                "--kdc", "127.0.0.1:" + kdc.port(), "--vm", "app-vm-01", "--output", "json", "-v"};
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return all;
+    }
+
+    @Test
+    void negotiatePrefersKerberosWithAPasswordAndARealm() throws Exception {
+        Cli.Run run = Cli.run(MitKdc.PASSWORD, revert("--user", kdc.userPrincipal()));
+        assertEquals(0, run.exitCode(), run.out() + run.err() + peer.log());
+        assertTrue(run.out().contains("\"outcome\":\"completed\""), run.out());
+        // SPNEGO with Kerberos completes in one leg (the AP-REP comes back on the 200); NTLM takes two.
+        assertTrue(run.err().contains("Negotiate session established in 1 round trip"), run.err());
+        Map<String, Integer> stats = peer.stats();
+        assertEquals(1, stats.get("completed_handshakes"), stats.toString());
+        assertEquals(0, stats.get("unauthorized"), stats.toString());
+        assertEquals(stats.get("requests") - 1, stats.get("encrypted_requests"), stats.toString());
+        assertFalse(run.err().contains(MitKdc.PASSWORD), "the password must never be logged");
+    }
+
+    @Test
+    void kerberosSchemeWithAKeytab() throws Exception {
+        Cli.Run run = Cli.run("unused", revert("--auth", "kerberos", "--keytab", kdc.userKeytab().toString(),
+                "--user", kdc.userPrincipal()));
+        assertEquals(0, run.exitCode(), run.out() + run.err() + peer.log());
+        assertTrue(run.err().contains("Kerberos session established in 1 round trip"), run.err());
+        assertTrue(run.err().contains("HTTP-Kerberos-session-encrypted"), run.err());
+        assertEquals(1, peer.stats().get("completed_handshakes"));
+    }
+
+    @Test
+    void negotiateWithATicketCacheNeedsNoPassword() throws Exception {
+        Cli.Run run = Cli.run("unused", revert("--ccache", kdc.kinit("cli-cache", "1h").toString()));
+        assertEquals(0, run.exitCode(), run.out() + run.err() + peer.log());
+        assertEquals(1, peer.stats().get("completed_handshakes"));
+    }
+
+    @Test
+    void wrongPasswordIsExit3WithOneSentence() {
+        Cli.Run run = Cli.run("not-the-password", revert("--auth", "kerberos", "--user", kdc.userPrincipal()));
+        assertEquals(3, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("refused the password"), run.out());
+        assertFalse(run.out().contains("\tat ") || run.err().contains("\tat "), run.err());
+    }
+
+    @Test
+    void unreachableKdcIsExit4() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Cli.Run run = Cli.run(MitKdc.PASSWORD, "revert-failover", "--endpoint", peer.endpoint("localhost"),
+                "--auth", "kerberos", "--realm", MitKdc.REALM, "--kdc", "127.0.0.1:" + closed,
+                "--user", kdc.userPrincipal(), "--vm", "app-vm-01", "--output", "json");
+        assertEquals(4, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("KDC"), run.out());
+    }
+
+    @Test
+    void tamperedResponseIsRejected() throws Exception {
+        Map<String, String> env = new HashMap<>(kdc.env());
+        env.put("NTLM_USER_FILE", kdc.file("no-ntlm-users").toString());
+        try (WinrmPeer tampering = WinrmPeer.start(backend.endpoint(), SimulatedHost.USER, SimulatedHost.PASSWORD, env,
+                "--schemes", "Negotiate,Kerberos", "--tamper-responses")) {
+            Cli.Run run = Cli.run(MitKdc.PASSWORD, "revert-failover", "--endpoint", tampering.endpoint("localhost"),
+                    "--realm", MitKdc.REALM, "--kdc", "127.0.0.1:" + kdc.port(), "--user", kdc.userPrincipal(),
+                    "--vm", "app-vm-01", "--output", "json");
+            assertEquals(4, run.exitCode(), run.out() + run.err());
+            assertTrue(run.out().contains("\"kind\":\"integrity\""), run.out());
+        }
+    }
+}
