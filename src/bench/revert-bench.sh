@@ -21,8 +21,8 @@ trap cleanup EXIT
 command -v hyperfine >/dev/null || { echo "hyperfine is missing (apt-get install hyperfine)" >&2; exit 2; }
 
 bin/hvreplica simulate --port 0 > "$tmp/sim.out" 2>&1 & pids+=($!)
-for _ in $(seq 100); do grep -q "listening at" "$tmp/sim.out" 2>/dev/null && break; sleep 0.1; done
-sim=$(grep -o 'http://127.0.0.1:[0-9]*/wsman' "$tmp/sim.out" | head -1)
+for _ in $(seq 100); do grep -q "Basic, plain" "$tmp/sim.out" 2>/dev/null && break; sleep 0.1; done
+sim=$(grep "Basic, plain" "$tmp/sim.out" | grep -o 'http://127.0.0.1:[0-9]*/wsman')
 
 echo "HVLAB:operator:Op3rator-pass!" > "$tmp/users"
 NTLM_USER_FILE="$tmp/users" $py src/test/peer/winrm_peer.py --port 0 --backend "$sim" \

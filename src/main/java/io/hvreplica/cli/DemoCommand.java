@@ -33,11 +33,12 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (SimulatedHost host = SimulatedHost.start(0)) {
-            env.err().println("Simulated Hyper-V host " + SimulatedHost.HOST_NAME + " listening at " + host.endpoint());
+        // The default Windows path: Negotiate (NTLM) on plain HTTP, every message sealed.
+        try (SimulatedHost host = SimulatedHost.startNegotiate(0)) {
+            env.err().println("Simulated Hyper-V host " + SimulatedHost.HOST_NAME + " listening at " + host.endpoint()
+                    + " (Negotiate/NTLM, WinRM message encryption)");
             List<String> args = new ArrayList<>(List.of("revert-failover", "--endpoint", host.endpoint(),
-                    "--auth", "basic", "--user", SimulatedHost.USER, "--allow-unencrypted",
-                    "--vm", vm, "--output", output));
+                    "--user", SimulatedHost.NTLM_USER, "--vm", vm, "--output", output));
             if (verbose) {
                 args.add("-v");
             }
@@ -69,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
 
         @Override
         public char[] read(Path file, String user) {
-            return SimulatedHost.PASSWORD.toCharArray();
+            return SimulatedHost.NTLM_PASSWORD.toCharArray();
         }
 
         @Override

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * It is not a general NTLM server and not the judge of our client's NTLM: that is gss-ntlmssp in
  * the interop peer ({@code src/test/peer}), which shares no code with us.
  *
- * <p>What it insists on: Unicode and extended session security; an NTLMv2 response whose
+ * <p>What it insists on: extended session security, and Unicode in the AUTHENTICATE; an NTLMv2 response whose
  * NTProofStr matches the account's password (NTLMv1 and anonymous are refused); a MIC over
  * NEGOTIATE|CHALLENGE|AUTHENTICATE, which MS-NLMP 3.1.5.1.2 makes mandatory because the CHALLENGE
  * always carries MsvAvTimestamp. User names compare case-insensitively; a client may send the
@@ -79,11 +79,14 @@ public final class NtlmAcceptor {
             throw new AuthenticationException("this NTLM acceptor already answered a NEGOTIATE; start a new one");
         }
         int offered = NegotiateMessage.parseFlags(negotiateToken);
-        if ((offered & REQUIRED) != REQUIRED) {
-            throw new AuthenticationException("the client's NTLM NEGOTIATE lacks Unicode or extended session security");
+        if ((offered & NtlmFlags.EXTENDED_SESSIONSECURITY) == 0) {
+            throw new AuthenticationException("the client's NTLM NEGOTIATE lacks extended session security");
         }
         serverChallenge = serverChallenges.get().clone();
-        challengeFlags = (offered & SUPPORTED) | NtlmFlags.REQUEST_TARGET | NtlmFlags.TARGET_INFO | TARGET_TYPE_SERVER;
+        // Unicode even when the client offered only OEM: ntlm-auth (pywinrm) sends an OEM NEGOTIATE,
+        // then follows the CHALLENGE's choice, as with Windows and gss-ntlmssp.
+        challengeFlags = (offered & SUPPORTED) | NtlmFlags.UNICODE | NtlmFlags.REQUEST_TARGET | NtlmFlags.TARGET_INFO
+                | TARGET_TYPE_SERVER;
         String domain = account.domain().isEmpty() ? computerName : account.domain();
         AvPairs info = AvPairs.of(List.of(
                 new AvPairs.Pair(AvPairs.NB_DOMAIN_NAME, NtlmWire.utf16le(domain)),

@@ -1,6 +1,5 @@
 package io.hvreplica.auth.ntlm;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -38,26 +37,9 @@ final class TestMessages {
         return specPairs().with(AvPairs.TIMESTAMP, NtlmWire.le64(fileTime));
     }
 
+    /** A CHALLENGE for target "Server", built by the acceptor's own encoder. */
     static byte[] challenge(int flags, AvPairs info) {
-        byte[] target = utf16("Server");
-        byte[] infoBytes = info.encode();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] h = new byte[56];
-        System.arraycopy(NtlmWire.SIGNATURE, 0, h, 0, 8);
-        NtlmWire.put32(h, 8, 2);
-        NtlmWire.put16(h, 12, target.length);
-        NtlmWire.put16(h, 14, target.length);
-        NtlmWire.put32(h, 16, 56);
-        NtlmWire.put32(h, 20, flags);
-        System.arraycopy(SERVER_CHALLENGE, 0, h, 24, 8);
-        NtlmWire.put16(h, 40, infoBytes.length);
-        NtlmWire.put16(h, 42, infoBytes.length);
-        NtlmWire.put32(h, 44, 56 + target.length);
-        System.arraycopy(new byte[] {6, 0, 0x70, 0x17, 0, 0, 0, 0x0f}, 0, h, 48, 8);
-        out.writeBytes(h);
-        out.writeBytes(target);
-        out.writeBytes(infoBytes);
-        return out.toByteArray();
+        return ChallengeMessage.encode(flags, SERVER_CHALLENGE, "Server", info);
     }
 
     static byte[] challenge(AvPairs info) {
@@ -92,19 +74,11 @@ final class TestMessages {
         }
     }
 
+    /** Decoded by the acceptor's own parser. */
     static Authenticate parseAuthenticate(byte[] m) {
-        if (!NtlmWire.hasSignature(m) || NtlmWire.u32(m, 8) != 3) {
-            throw new AssertionError("not an AUTHENTICATE message");
-        }
-        return new Authenticate(m, NtlmWire.u32(m, 60), field(m, 12), field(m, 20),
-                new String(field(m, 28), StandardCharsets.UTF_16LE), new String(field(m, 36), StandardCharsets.UTF_16LE),
-                new String(field(m, 44), StandardCharsets.UTF_16LE), field(m, 52), Arrays.copyOfRange(m, 72, 88));
-    }
-
-    private static byte[] field(byte[] m, int at) {
-        int len = NtlmWire.u16(m, at);
-        int off = NtlmWire.u32(m, at + 4);
-        return Arrays.copyOfRange(m, off, off + len);
+        AuthenticateMessage.Received r = AuthenticateMessage.parse(m);
+        return new Authenticate(r.raw(), r.flags(), r.lmResponse(), r.ntResponse(), r.domain(), r.user(),
+                r.workstation(), r.encryptedSessionKey(), r.mic());
     }
 
     /** Fixed values, so tests can recompute what the client did. */
