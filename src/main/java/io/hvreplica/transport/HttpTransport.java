@@ -118,6 +118,13 @@ public final class HttpTransport implements Closeable {
                 if (notSent(e)) {
                     throw failure(e);
                 }
+                if (e instanceof ResponseTooLargeException) {
+                    // The host did answer; asking again would fetch the same answer.
+                    if (!idempotent) {
+                        throw new OutcomeUnknownException("the host answered, but " + e.getMessage(), e);
+                    }
+                    throw failure(e);
+                }
                 if (!idempotent) {
                     throw new OutcomeUnknownException("the connection to " + endpoint.getHost()
                             + " broke after the request was sent (" + describe(e) + ")", e);
@@ -266,7 +273,7 @@ public final class HttpTransport implements Closeable {
 
     private TransportException failure(IOException e) {
         if (e instanceof ResponseTooLargeException big) {
-            return TransportException.protocol(big.getMessage(), big);
+            return TransportException.protocol("the host's response is refused: " + big.getMessage(), big);
         }
         if (e instanceof UnknownHostException) {
             return TransportException.connection("cannot resolve host " + endpoint.getHost(), e);
@@ -318,7 +325,7 @@ public final class HttpTransport implements Closeable {
     /** Thrown inside the response handler so that HttpClient discards the connection. */
     private static final class ResponseTooLargeException extends IOException {
         ResponseTooLargeException(long declared, int limit) {
-            super("the host's response is larger than the " + limit + "-byte limit"
+            super("its response is larger than the " + limit + "-byte limit"
                     + (declared > 0 ? " (" + declared + " bytes announced)" : "") + "; refusing to read it");
         }
     }

@@ -119,21 +119,35 @@ public final class TransportConduit extends AbstractConduit {
     }
 
     // SOAP 1.2 forbids a DTD in an envelope; refusing it here keeps entity tricks away from every
-    // parser. The DTD can only stand in the prolog, before the root element's start tag.
+    // parser. A DTD can only stand in the prolog, among comments and processing instructions,
+    // before the root element's start tag.
     private static void rejectDoctype(byte[] body) {
-        for (int i = 0; i + 1 < body.length; i++) {
+        int i = 0;
+        while (i < body.length) {
             if (body[i] != '<') {
+                i++;
                 continue;
             }
-            byte next = body[i + 1];
-            if (next == '!' && startsWithIgnoreCase(body, i + 2, "DOCTYPE")) {
+            if (startsWithIgnoreCase(body, i + 1, "!--")) {
+                i = skipPast(body, i + 4, "-->");
+            } else if (startsWithIgnoreCase(body, i + 1, "?")) {
+                i = skipPast(body, i + 2, "?>");
+            } else if (startsWithIgnoreCase(body, i + 1, "!DOCTYPE")) {
                 throw TransportException.protocol("the host's response contains a DTD, which SOAP forbids;"
                         + " refusing to parse it");
-            }
-            if (next != '!' && next != '?') {
+            } else {
                 return;
             }
         }
+    }
+
+    private static int skipPast(byte[] b, int from, String end) {
+        for (int i = from; i + end.length() <= b.length; i++) {
+            if (startsWithIgnoreCase(b, i, end)) {
+                return i + end.length();
+            }
+        }
+        return b.length;
     }
 
     private static boolean startsWithIgnoreCase(byte[] b, int at, String word) {

@@ -179,7 +179,7 @@ final class SoapDispatcher implements AutoCloseable {
             if (t instanceof TransportConduit.CapturedEnvelope captured) {
                 return captured;
             }
-            if (t instanceof SoapFault fault) {
+            if (t instanceof SoapFault fault && fromHost(fault)) {
                 return new WsmanFaultException(fault(fault));
             }
         }
@@ -187,8 +187,19 @@ final class SoapDispatcher implements AutoCloseable {
         while (root.getCause() != null) {
             root = root.getCause();
         }
+        String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return new WsmanProtocolException("the host's response is not a readable SOAP envelope: "
-                + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()), e);
+                + why.lines().findFirst().orElse(why).trim(), e);
+    }
+
+    /**
+     * CXF also reports its own trouble reading a response as a SoapFault: with the parser's
+     * exception as the cause, or as VersionMismatch when the body is not a SOAP 1.2 envelope at
+     * all (an HTML error page). Only a fault read from the host's envelope is the host's.
+     */
+    private static boolean fromHost(SoapFault fault) {
+        QName code = fault.getFaultCode();
+        return fault.getCause() == null && (code == null || !"VersionMismatch".equals(code.getLocalPart()));
     }
 
     private static WsmanFaultException.Fault fault(SoapFault f) {
