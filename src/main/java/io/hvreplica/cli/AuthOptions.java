@@ -6,7 +6,6 @@ import io.hvreplica.auth.basic.BasicAuthenticator;
 import io.hvreplica.auth.kerberos.KerberosAuthenticator;
 import io.hvreplica.auth.kerberos.KerberosMechanism;
 import io.hvreplica.auth.ntlm.NtlmAuthenticator;
-import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,31 +16,42 @@ import java.util.Locale;
  * hand (a keytab, a ticket cache, or a password with a known realm) and falls back to NTLM.
  */
 final class AuthOptions {
-    @Option(names = "--auth", paramLabel = "SCHEME", defaultValue = "negotiate",
-            description = "negotiate | ntlm | kerberos | basic (default: ${DEFAULT-VALUE})")
-    String auth;
-
-    @Option(names = "--user", paramLabel = "USER", description = "DOMAIN\\user, user@domain or user")
+    String auth = "negotiate";
     String user;
-
-    @Option(names = "--password-file", paramLabel = "FILE",
-            description = "Read the password from FILE (else $HVREPLICA_PASSWORD, else a prompt)")
     Path passwordFile;
-
-    @Option(names = "--keytab", paramLabel = "FILE", description = "Kerberos: log in as --user with this keytab")
     Path keytab;
-
-    @Option(names = "--ccache", paramLabel = "FILE", description = "Kerberos: use this ticket cache (else $KRB5CCNAME)")
     Path ccache;
-
-    @Option(names = "--realm", paramLabel = "REALM", description = "Kerberos realm (overrides krb5.conf)")
     String realm;
-
-    @Option(names = "--kdc", paramLabel = "HOST[:PORT]", description = "Kerberos KDC for --realm (overrides krb5.conf)")
     String kdc;
-
-    @Option(names = "--spn", paramLabel = "SPN", description = "Kerberos service principal (default HTTP/<host>)")
     String spn;
+
+    static void declare(Args.Schema schema) {
+        schema.value("--auth", "SCHEME", "negotiate | ntlm | kerberos | basic (default: negotiate)")
+                .value("--user", "USER", "DOMAIN\\user, user@domain or user")
+                .value("--password-file", "FILE", "Read the password from FILE (else $HVREPLICA_PASSWORD, else a prompt)")
+                .value("--keytab", "FILE", "Kerberos: log in as --user with this keytab")
+                .value("--ccache", "FILE", "Kerberos: use this ticket cache (else $KRB5CCNAME)")
+                .value("--realm", "REALM", "Kerberos realm (overrides krb5.conf)")
+                .value("--kdc", "HOST[:PORT]", "Kerberos KDC for --realm (overrides krb5.conf)")
+                .value("--spn", "SPN", "Kerberos service principal (default HTTP/<host>)");
+    }
+
+    static AuthOptions from(Args.Parsed args) {
+        AuthOptions o = new AuthOptions();
+        o.auth = args.value("--auth", "negotiate");
+        o.user = args.value("--user");
+        o.passwordFile = path(args.value("--password-file"));
+        o.keytab = path(args.value("--keytab"));
+        o.ccache = path(args.value("--ccache"));
+        o.realm = args.value("--realm");
+        o.kdc = args.value("--kdc");
+        o.spn = args.value("--spn");
+        return o;
+    }
+
+    private static Path path(String value) {
+        return value == null ? null : Path.of(value);
+    }
 
     /** What the chosen authenticator needs to know about where a password could come from. */
     interface PasswordSource {

@@ -5,7 +5,6 @@ import io.hvreplica.transport.EncryptionMode;
 import io.hvreplica.transport.HttpTransport;
 import io.hvreplica.transport.TlsOptions;
 import io.hvreplica.transport.TransportListener;
-import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -16,37 +15,52 @@ import java.util.Locale;
 
 /** Where the host is, how to authenticate, and how to protect the traffic. */
 final class ConnectionOptions {
-    @Option(names = "--host", paramLabel = "HOST", description = "Hyper-V host: http://HOST:5985/wsman (or https://HOST:5986/wsman with --https)")
     String host;
-
-    @Option(names = "--endpoint", paramLabel = "URL", description = "Full WinRM endpoint URL, instead of --host")
     String endpoint;
-
-    @Option(names = "--port", paramLabel = "N", description = "Port (default 5985, or 5986 with --https)")
     Integer port;
-
-    @Option(names = "--https", description = "Use HTTPS (port 5986)")
     boolean https;
-
-    @Option(names = "--encryption", paramLabel = "MODE", defaultValue = "auto",
-            description = "WinRM message encryption: auto (over HTTP only) | always | never")
-    String encryption;
-
-    @Option(names = "--allow-unencrypted", description = "Permit Basic credentials or plain SOAP over HTTP")
+    String encryption = "auto";
     boolean allowUnencrypted;
-
-    @Option(names = "--ca-cert", paramLabel = "FILE", description = "Trust this CA (PEM or DER) for the host's certificate")
     Path caCert;
-
-    @Option(names = "--insecure", description = "Do not verify the host's TLS certificate (dangerous)")
     boolean insecure;
-
-    @Option(names = "--no-channel-binding", description = "Do not bind authentication to the TLS channel"
-            + " (only for a TLS-terminating proxy in front of the host)")
     boolean noChannelBinding;
-
-    @Option(names = {"-v", "--verbose"}, description = "Log the wire traffic to stderr (secrets redacted)")
     boolean verbose;
+
+    static void declare(Args.Schema schema) {
+        schema.value("--host", "HOST", "Hyper-V host: http://HOST:5985/wsman (https://HOST:5986/wsman with --https)")
+                .value("--endpoint", "URL", "Full WinRM endpoint URL, instead of --host")
+                .value("--port", "N", "Port (default 5985, or 5986 with --https)")
+                .flag("--https", "Use HTTPS (port 5986)")
+                .value("--encryption", "MODE", "WinRM message encryption: auto (over HTTP only) | always | never")
+                .flag("--allow-unencrypted", "Permit Basic credentials or plain SOAP over HTTP")
+                .value("--ca-cert", "FILE", "Trust this CA (PEM or DER) for the host's certificate")
+                .flag("--insecure", "Do not verify the host's TLS certificate (dangerous)")
+                .flag("--no-channel-binding", "Do not bind authentication to the TLS channel (only behind a"
+                        + " TLS-terminating proxy)")
+                .flag("--verbose", "-v", "Log the wire traffic to stderr (secrets redacted)");
+    }
+
+    static ConnectionOptions from(Args.Parsed args) {
+        ConnectionOptions o = new ConnectionOptions();
+        o.host = args.value("--host");
+        o.endpoint = args.value("--endpoint");
+        String port = args.value("--port");
+        if (port != null) {
+            try {
+                o.port = Integer.parseInt(port);
+            } catch (NumberFormatException e) {
+                throw new UsageException("--port must be a number, not '" + port + "'");
+            }
+        }
+        o.https = args.flag("--https");
+        o.encryption = args.value("--encryption", "auto");
+        o.allowUnencrypted = args.flag("--allow-unencrypted");
+        o.caCert = args.value("--ca-cert") == null ? null : Path.of(args.value("--ca-cert"));
+        o.insecure = args.flag("--insecure");
+        o.noChannelBinding = args.flag("--no-channel-binding");
+        o.verbose = args.flag("--verbose");
+        return o;
+    }
 
     URI endpointUri() {
         if ((host == null) == (endpoint == null)) {

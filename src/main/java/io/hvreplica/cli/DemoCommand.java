@@ -3,27 +3,19 @@ package io.hvreplica.cli;
 import io.hvreplica.hyperv.HyperVHost;
 import io.hvreplica.hyperv.JobWatcher;
 import io.hvreplica.simulator.SimulatedHost;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start a simulated Hyper-V host on 127.0.0.1 and revert a failover against it.")
-final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--vm", paramLabel = "NAME", defaultValue = "app-vm-01",
-            description = "Simulated VM to revert (default ${DEFAULT-VALUE}; try app-vm-02 or db-vm-03)")
-    String vm;
-
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text | json")
-    String output;
-
-    @Option(names = {"-v", "--verbose"}, description = "Log the wire traffic to stderr")
-    boolean verbose;
+/** {@code hvreplica demo}: a revert against the built-in simulated host, with the normal output. */
+final class DemoCommand {
+    static final String NAME = "demo";
+    private static final Args.Schema SCHEMA = new Args.Schema()
+            .value("--vm", "NAME", "Simulated VM to revert (default app-vm-01; try app-vm-02 or db-vm-03)")
+            .value("--output", "FORMAT", "text | json (default text)")
+            .flag("--verbose", "-v", "Log the wire traffic to stderr");
 
     private final RevertFailoverCommand.Environment env;
 
@@ -31,18 +23,30 @@ final class DemoCommand implements Callable<Integer> {
         this.env = env;
     }
 
-    @Override
-    public Integer call() {
+    static String help() {
+        return SCHEMA.help("hvreplica demo [OPTIONS]",
+                "Start a simulated Hyper-V host on 127.0.0.1 and revert a failover against it.");
+    }
+
+    int run(List<String> argv) {
+        Args.Parsed args = SCHEMA.parse(argv);
+        if (args.help()) {
+            env.out().print(help());
+            return ExitCodes.COMPLETED;
+        }
+        String vm = args.value("--vm", "app-vm-01");
+        String output = args.value("--output", "text");
+        boolean verbose = args.flag("--verbose");
         // The default Windows path: Negotiate (NTLM) on plain HTTP, every message sealed.
         try (SimulatedHost host = SimulatedHost.startNegotiate(0)) {
             env.err().println("Simulated Hyper-V host " + SimulatedHost.HOST_NAME + " listening at " + host.endpoint()
                     + " (Negotiate/NTLM, WinRM message encryption)");
-            List<String> args = new ArrayList<>(List.of("revert-failover", "--endpoint", host.endpoint(),
+            List<String> revert = new ArrayList<>(List.of("--endpoint", host.endpoint(),
                     "--user", SimulatedHost.NTLM_USER, "--vm", vm, "--output", output));
             if (verbose) {
-                args.add("-v");
+                revert.add("-v");
             }
-            return Main.run(args.toArray(String[]::new), new DemoEnvironment(env));
+            return new RevertFailoverCommand(new DemoEnvironment(env)).run(revert);
         }
     }
 

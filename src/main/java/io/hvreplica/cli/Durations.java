@@ -1,20 +1,21 @@
 package io.hvreplica.cli;
 
-import picocli.CommandLine;
-
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses durations the way people type them: 90s, 30m, 1h, 500ms, or a bare number of seconds. */
-final class Durations implements CommandLine.ITypeConverter<Duration> {
+final class Durations {
     private static final Pattern FORM = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
-    @Override
-    public Duration convert(String value) {
+    private Durations() {
+    }
+
+    /** @throws UsageException when {@code value} is not a positive duration */
+    static Duration parse(String value) {
         Matcher m = FORM.matcher(value.trim());
         if (!m.matches()) {
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration; use e.g. 90s, 30m or 1h");
+            throw new UsageException("--timeout: '" + value + "' is not a duration; use e.g. 90s, 30m or 1h");
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
@@ -25,7 +26,7 @@ final class Durations implements CommandLine.ITypeConverter<Duration> {
             default -> Duration.ofSeconds(n);
         };
         if (d.isZero()) {
-            throw new CommandLine.TypeConversionException("the duration must be positive");
+            throw new UsageException("--timeout must be positive");
         }
         return d;
     }

@@ -3,20 +3,31 @@ package io.hvreplica.cli;
 import io.hvreplica.hyperv.HyperVHost;
 import io.hvreplica.hyperv.JobWatcher;
 import io.hvreplica.wsman.WsmanClient;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 
-@Command(name = "hvreplica", mixinStandardHelpOptions = true, version = "hvreplica 0.1.0",
-        description = "Drive Hyper-V Replica failover on remote Windows hosts over WS-Management.",
-        subcommands = {CommandLine.HelpCommand.class})
+/** The hvreplica command line: {@code revert-failover}, {@code demo} and {@code simulate}. */
 public final class Main {
+    static final String VERSION = "hvreplica 0.1.0";
+    private static final String USAGE = """
+            Usage: hvreplica COMMAND [OPTIONS]
+            Drive Hyper-V Replica failover on remote Windows hosts over WS-Management.
+
+            Commands:
+              revert-failover  Revert the (uncommitted) failover of a replica VM
+              demo             Start a simulated Hyper-V host on 127.0.0.1 and revert a failover against it
+              simulate         Keep a simulated Hyper-V host running until interrupted
+
+            Run 'hvreplica COMMAND --help' for a command's options; --version prints the version.
+            """;
+
+    private Main() {
+    }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("revert-failover")) {
+        if (args.length > 0 && args[0].equals(RevertFailoverCommand.NAME)) {
             WsmanClient.warmUp();
         }
         System.exit(run(args, SystemEnvironment.INSTANCE));
@@ -24,28 +35,47 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; never calls System.exit. */
     static int run(String[] args, RevertFailoverCommand.Environment env) {
-        CommandLine cli = new CommandLine(new Main());
-        cli.addSubcommand(new RevertFailoverCommand(env));
-        cli.addSubcommand(new DemoCommand(env));
-        cli.addSubcommand(new SimulateCommand(env));
-        cli.setOut(new PrintWriter(env.out(), true));
-        cli.setErr(new PrintWriter(env.err(), true));
-        cli.setParameterExceptionHandler((e, a) -> {
-            env.err().println("hvreplica: " + e.getMessage());
-            env.err().println("Try 'hvreplica " + (e.getCommandLine().getCommandName().equals("hvreplica") ? ""
-                    : e.getCommandLine().getCommandName() + " ") + "--help'.");
-            return ExitCodes.USAGE;
-        });
-        cli.setExecutionExceptionHandler((e, c, p) -> {
-            ExitCodes.Failure f = ExitCodes.of(e);
-            env.err().println("hvreplica: " + e.getMessage());
-            return f.code();
-        });
         if (args.length == 0) {
-            cli.usage(env.err());
+            env.err().print(USAGE);
             return ExitCodes.USAGE;
         }
-        return cli.execute(args);
+        List<String> rest = List.of(args).subList(1, args.length);
+        try {
+            switch (args[0]) {
+                case RevertFailoverCommand.NAME:
+                    return new RevertFailoverCommand(env).run(rest);
+                case DemoCommand.NAME:
+                    return new DemoCommand(env).run(rest);
+                case SimulateCommand.NAME:
+                    return new SimulateCommand(env).run(rest);
+                case "-h", "--help":
+                    env.out().print(USAGE);
+                    return ExitCodes.COMPLETED;
+                case "help":
+                    return help(rest, env);
+                case "-V", "--version":
+                    env.out().println(VERSION);
+                    return ExitCodes.COMPLETED;
+                default:
+                    throw new UsageException("unknown command '" + args[0] + "'");
+            }
+        } catch (UsageException e) {
+            env.err().println("hvreplica: " + e.getMessage());
+            env.err().println("Try 'hvreplica --help'.");
+            return ExitCodes.USAGE;
+        }
+    }
+
+    private static int help(List<String> rest, RevertFailoverCommand.Environment env) {
+        String topic = rest.isEmpty() ? "" : rest.get(0);
+        env.out().print(switch (topic) {
+            case RevertFailoverCommand.NAME -> RevertFailoverCommand.help();
+            case DemoCommand.NAME -> DemoCommand.help();
+            case SimulateCommand.NAME -> SimulateCommand.help();
+            case "" -> USAGE;
+            default -> throw new UsageException("unknown command '" + topic + "'");
+        });
+        return ExitCodes.COMPLETED;
     }
 
     /** The real process: System streams, the terminal, the environment, real time. */

@@ -8,53 +8,88 @@ import io.hvreplica.hyperv.VirtualMachine;
 import io.hvreplica.hyperv.VmSelector;
 import io.hvreplica.transport.HttpTransport;
 import io.hvreplica.wsman.WsmanClient;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.time.Duration;
-import java.util.concurrent.Callable;
 
-@Command(name = "revert-failover", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Revert the (uncommitted) failover of a replica VM: Msvm_ReplicationService.RevertFailover.")
-final class RevertFailoverCommand implements Callable<Integer> {
-    @Mixin
-    ConnectionOptions connection = new ConnectionOptions();
-
-    @Mixin
-    AuthOptions auth = new AuthOptions();
-
-    @Option(names = "--vm", paramLabel = "NAME", description = "The VM's display name")
-    String vmName;
-
-    @Option(names = "--vm-id", paramLabel = "GUID", description = "The VM's id (Get-VM NAME | Select Id)")
-    String vmId;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m", converter = Durations.class,
-            description = "Overall wait for the job, e.g. 90s, 30m (default ${DEFAULT-VALUE})")
-    Duration timeout;
-
-    @Option(names = "--no-wait", description = "Start the revert, print the job id, and do not wait")
-    boolean noWait;
-
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text | json")
-    String output;
-
-    @Option(names = "--dry-run", description = "Run the read-only look-ups, print the Invoke envelope, invoke nothing")
-    boolean dryRun;
+/** {@code hvreplica revert-failover}: look the VM up, call RevertFailover once, follow the job. */
+final class RevertFailoverCommand {
+    static final String NAME = "revert-failover";
+    private static final String DESCRIPTION = "Revert the (uncommitted) failover of a replica VM:"
+            + " Msvm_ReplicationService.RevertFailover, on the Replica server.";
+    private static final Args.Schema SCHEMA = schema();
 
     private final Environment env;
+    private ConnectionOptions connection;
+    private AuthOptions auth;
+    private String vmName;
+    private String vmId;
+    private Duration timeout;
+    private boolean noWait;
+    private String output;
+    private boolean dryRun;
 
     RevertFailoverCommand(Environment env) {
         this.env = env;
     }
 
-    @Override
-    public Integer call() {
-        if (!"json".equalsIgnoreCase(output) && !"text".equalsIgnoreCase(output)) {
-            env.err().println("hvreplica: --output must be text or json");
+    private static Args.Schema schema() {
+        Args.Schema s = new Args.Schema();
+        ConnectionOptions.declare(s);
+        AuthOptions.declare(s);
+        return s.value("--vm", "NAME", "The VM's display name")
+                .value("--vm-id", "GUID", "The VM's id (Get-VM NAME | Select Id)")
+                .value("--timeout", "DURATION", "Overall wait for the job, e.g. 90s, 30m (default 30m)")
+                .flag("--no-wait", "Start the revert, print the job id, and do not wait")
+                .value("--output", "FORMAT", "text | json (default text)")
+                .flag("--dry-run", "Run the read-only look-ups, print the Invoke envelope, invoke nothing");
+    }
+
+    static String help() {
+        return SCHEMA.help("hvreplica revert-failover (--host HOST | --endpoint URL) (--vm NAME | --vm-id GUID) [OPTIONS]",
+                DESCRIPTION);
+    }
+
+    /** Runs the command and returns its exit code. */
+    int run(java.util.List<String> argv) {
+        Args.Parsed args;
+        try {
+            args = SCHEMA.parse(argv);
+            if (args.help()) {
+                env.out().print(help());
+                return ExitCodes.COMPLETED;
+            }
+            output = args.value("--output", "text");
+            if (!"json".equalsIgnoreCase(output) && !"text".equalsIgnoreCase(output)) {
+                output = "text";
+                throw new UsageException("--output must be text or json");
+            }
+            connection = ConnectionOptions.from(args);
+            auth = AuthOptions.from(args);
+            vmName = args.value("--vm");
+            vmId = args.value("--vm-id");
+            timeout = Durations.parse(args.value("--timeout", "30m"));
+            noWait = args.flag("--no-wait");
+            dryRun = args.flag("--dry-run");
+        } catch (UsageException e) {
+            boolean json = output == null ? wantsJson(argv) : "json".equalsIgnoreCase(output);
+            if (json) {
+                new JsonReporter(env.out(), env.err(), null).failed(e, ExitCodes.of(e), null);
+            } else {
+                env.err().println("hvreplica: " + e.getMessage());
+                env.err().println("Try 'hvreplica " + NAME + " --help'.");
+            }
             return ExitCodes.USAGE;
         }
+        return call();
+    }
+
+    // Usage errors are reported in the format asked for, even when parsing stopped before --output.
+    private static boolean wantsJson(java.util.List<String> argv) {
+        int i = argv.indexOf("--output");
+        return argv.contains("--output=json") || (i >= 0 && i + 1 < argv.size() && "json".equals(argv.get(i + 1)));
+    }
+
+    private int call() {
         Reporter reporter = reporter();
         VirtualMachine vm = null;
         Credentials credentials = null;

@@ -1,17 +1,15 @@
 package io.hvreplica.cli;
 
 import io.hvreplica.simulator.SimulatedHost;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-import java.util.concurrent.Callable;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-@Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Keep a simulated Hyper-V host running on 127.0.0.1 until interrupted.")
-final class SimulateCommand implements Callable<Integer> {
-    @Option(names = "--port", paramLabel = "N", defaultValue = "5985", description = "Port of the Negotiate endpoint (default ${DEFAULT-VALUE}; 0 = any free port)")
-    int port;
+/** {@code hvreplica simulate}: the simulated host, kept running for scripts and benchmarks. */
+final class SimulateCommand {
+    static final String NAME = "simulate";
+    private static final Args.Schema SCHEMA = new Args.Schema()
+            .value("--port", "N", "Port of the Negotiate endpoint (default 5985; 0 = any free port)");
 
     private final RevertFailoverCommand.Environment env;
 
@@ -19,8 +17,23 @@ final class SimulateCommand implements Callable<Integer> {
         this.env = env;
     }
 
-    @Override
-    public Integer call() throws InterruptedException {
+    static String help() {
+        return SCHEMA.help("hvreplica simulate [--port N]",
+                "Keep a simulated Hyper-V host running on 127.0.0.1 until interrupted.");
+    }
+
+    int run(List<String> argv) {
+        Args.Parsed args = SCHEMA.parse(argv);
+        if (args.help()) {
+            env.out().print(help());
+            return ExitCodes.COMPLETED;
+        }
+        int port;
+        try {
+            port = Integer.parseInt(args.value("--port", "5985"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--port must be a number");
+        }
         if (port < 0 || port > 65535) {
             throw new UsageException("--port must be between 0 and 65535");
         }
@@ -39,7 +52,11 @@ final class SimulateCommand implements Callable<Integer> {
                 + " web-frontend (two VMs), sync-vm-04 (returns 0), slow-vm-05 (never ends), locked-vm-06"
                 + " (access denied), stale-vm-07 (stale job). Ctrl-C stops it.");
         env.out().flush();
-        stopped.await();
-        return 0;
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCodes.COMPLETED;
     }
 }

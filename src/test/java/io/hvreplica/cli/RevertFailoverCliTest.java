@@ -265,7 +265,7 @@ class RevertFailoverCliTest {
         return s.isEmpty() ? List.of() : List.of(s.split("\\R"));
     }
 
-    /** Exactly one error line on stderr; a picocli parameter error may add a "Try ... --help" hint. */
+    /** Exactly one error line on stderr; a parse error may add a "Try ... --help" hint. */
     private static String oneErrorLine(Run run) {
         List<String> err = new ArrayList<>(lines(run.err().strip()));
         err.removeIf(l -> l.matches("Try 'hvreplica( revert-failover)? --help'\\."));
