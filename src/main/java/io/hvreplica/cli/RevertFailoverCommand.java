@@ -98,6 +98,13 @@ final class RevertFailoverCommand {
             AuthOptions.Choice choice = auth.choose(connection.endpointUri().getHost(), connection.sealing(), env);
             credentials = choice.credentials();
             HttpTransport transport = connection.transport(choice.authenticator(), env.err());
+            try {
+                // While the SOAP stack is still being built in the background (Main's warm-up).
+                transport.authenticate();
+            } catch (RuntimeException e) {
+                transport.close();
+                throw e;
+            }
             try (HyperVHost host = new HyperVHost(new WsmanClient(transport))) {
                 RevertFailover revert = new RevertFailover(host, env.watcher(host));
                 vm = revert.find(selector);

@@ -99,6 +99,17 @@ public final class HttpTransport implements Closeable {
     }
 
     /**
+     * Runs the connection-bound handshake now if it has not run yet (nothing to do for Basic).
+     * Optional: {@link #send} does it when needed, but a caller with other start-up work can
+     * overlap the round trips with it.
+     */
+    public synchronized void authenticate() {
+        if (authenticator.connectionBound() && session == null) {
+            handshake();
+        }
+    }
+
+    /**
      * Sends one SOAP envelope and returns the host's answer, decrypted.
      *
      * @param idempotent whether the request may be sent again after a lost connection or session
@@ -106,9 +117,7 @@ public final class HttpTransport implements Closeable {
     public synchronized Response send(byte[] soap, boolean idempotent) {
         for (int attempt = 0; ; attempt++) {
             boolean mayRetry = idempotent && attempt == 0;
-            if (authenticator.connectionBound() && session == null) {
-                handshake();
-            }
+            authenticate();
             long connectionBefore = connections.opened();
             Response response;
             try {
