@@ -29,6 +29,7 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals(RevertFailoverCommand.NAME)) {
             WsmanClient.warmUp();
+            HyperVHost.warmUp();
         }
         System.exit(run(args, SystemEnvironment.INSTANCE));
     }

@@ -33,6 +33,14 @@ public final class HyperVHost implements AutoCloseable {
         this.wsman = wsman;
     }
 
+    /**
+     * Starts building the JAXB binding for the Hyper-V classes on a background thread; optional,
+     * for command-line tools that want a shorter cold start.
+     */
+    public static void warmUp() {
+        Instances.warmUp();
+    }
+
     /** The host name as the user gave it. */
     public String name() {
         return wsman.transport().endpoint().getHost();

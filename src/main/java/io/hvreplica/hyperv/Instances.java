@@ -31,6 +31,13 @@ final class Instances {
         }
     }
 
+    /** Builds the JAXB context on a background thread, so the first read finds it ready. */
+    static void warmUp() {
+        Thread t = new Thread(() -> Context.INSTANCE.hashCode(), "hvreplica-jaxb-prestart");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /**
      * Reads {@code element} as {@code type}, whatever the element's name; unknown properties are
      * ignored, a malformed known one is an error.
