@@ -6,6 +6,7 @@ import io.hvreplica.testing.CapturingEnvironment;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.function.BiFunction;
 
 /** Runs the CLI in-process against a {@link CapturingEnvironment}. */
 final class Cli {
@@ -17,7 +18,15 @@ final class Cli {
     }
 
     static Run run(String password, String... args) {
-        CapturingEnvironment env = new CapturingEnvironment(password);
+        return run(true, (file, user) -> password.toCharArray(), args);
+    }
+
+    /**
+     * @param configured whether a password counts as configured (environment variable or file)
+     * @param password   what reading the password gives (it may throw, like a missing file)
+     */
+    static Run run(boolean configured, BiFunction<Path, String, char[]> password, String... args) {
+        CapturingEnvironment env = new CapturingEnvironment();
         int code = Main.run(args, new RevertFailoverCommand.Environment() {
             @Override
             public PrintStream out() {
@@ -36,12 +45,12 @@ final class Cli {
 
             @Override
             public boolean configured(Path file) {
-                return true;
+                return configured;
             }
 
             @Override
             public char[] read(Path file, String user) {
-                return env.passwordChars(file, user);
+                return password.apply(file, user);
             }
 
             @Override

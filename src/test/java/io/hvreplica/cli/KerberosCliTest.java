@@ -2,6 +2,7 @@ package io.hvreplica.cli;
 
 import io.hvreplica.simulator.SimulatedHost;
 import io.hvreplica.testing.MitKdc;
+import io.hvreplica.testing.Resources;
 import io.hvreplica.testing.WinrmPeer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,15 +42,7 @@ class KerberosCliTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (peer != null) {
-            peer.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
-        if (kdc != null) {
-            kdc.close();
-        }
+        Resources.closeAll(peer, backend, kdc);
     }
 
     @BeforeEach

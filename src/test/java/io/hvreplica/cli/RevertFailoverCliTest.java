@@ -2,10 +2,7 @@ package io.hvreplica.cli;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.hvreplica.hyperv.HyperVHost;
-import io.hvreplica.hyperv.JobWatcher;
 import io.hvreplica.simulator.SimulatedHost;
-import io.hvreplica.testing.CapturingEnvironment;
 import io.hvreplica.testing.MiniJson;
 import io.hvreplica.testing.XmlAssert;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +14,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -188,39 +184,8 @@ class RevertFailoverCliTest {
 
     /** @param configured whether a password counts as configured (environment variable or file) */
     private static Run runWith(boolean configured, BiFunction<Path, String, char[]> password, String... args) {
-        CapturingEnvironment env = new CapturingEnvironment(PASSWORD);
-        int code = Main.run(args, new RevertFailoverCommand.Environment() {
-            @Override
-            public PrintStream out() {
-                return env.outStream();
-            }
-
-            @Override
-            public PrintStream err() {
-                return env.errStream();
-            }
-
-            @Override
-            public boolean terminal() {
-                return false;
-            }
-
-            @Override
-            public boolean configured(Path file) {
-                return configured;
-            }
-
-            @Override
-            public char[] read(Path file, String user) {
-                return password.apply(file, user);
-            }
-
-            @Override
-            public JobWatcher watcher(HyperVHost h) {
-                return env.watcher(h);
-            }
-        });
-        Run run = new Run(code, env.out(), env.err(), List.copyOf(env.sleeps()));
+        Cli.Run cli = Cli.run(configured, password, args);
+        Run run = new Run(cli.exitCode(), cli.out(), cli.err(), List.copyOf(cli.env().sleeps()));
         assertNoStackTrace(run);
         return run;
     }

@@ -15,20 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a CLI run sees from outside, for tests: captured stdout and stderr, a fixed password, and
- * a job watcher whose sleeps advance a fake clock instead of waiting.
+ * What a CLI run sees from outside, for tests: captured stdout and stderr, and a job watcher whose sleeps advance a fake clock instead of waiting.
  */
 public final class CapturingEnvironment {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
     private final PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-    private final String password;
     private final List<Duration> sleeps = new ArrayList<>();
     private Instant now = Instant.parse("2026-11-24T10:00:00Z");
 
-    public CapturingEnvironment(String password) {
-        this.password = password;
+    public CapturingEnvironment() {
     }
 
     public String out() {
@@ -50,14 +47,6 @@ public final class CapturingEnvironment {
 
     public PrintStream errStream() {
         return errStream;
-    }
-
-    public String password() {
-        return password;
-    }
-
-    public char[] passwordChars(Path file, String user) {
-        return password.toCharArray();
     }
 
     public JobWatcher watcher(HyperVHost host) {

@@ -5,6 +5,7 @@ import io.hvreplica.auth.AuthenticationException;
 import io.hvreplica.auth.Credentials;
 import io.hvreplica.testing.WinrmPeer;
 import io.hvreplica.testing.MitKdc;
+import io.hvreplica.testing.Resources;
 import io.hvreplica.testing.SoapEchoBackend;
 import io.hvreplica.transport.HttpTransport;
 import io.hvreplica.transport.TransportException;
@@ -40,15 +41,7 @@ class KerberosFailureTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (peer != null) {
-            peer.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
-        if (kdc != null) {
-            kdc.close();
-        }
+        Resources.closeAll(peer, backend, kdc);
     }
 
     private static <T extends HvReplicaException> T failure(Class<T> type, KerberosAuthenticator.Builder b) throws Exception {

@@ -4,6 +4,7 @@ import io.hvreplica.auth.AuthenticationException;
 import io.hvreplica.auth.Credentials;
 import io.hvreplica.testing.WinrmPeer;
 import io.hvreplica.testing.MitKdc;
+import io.hvreplica.testing.Resources;
 import io.hvreplica.testing.SelfSignedCertificate;
 import io.hvreplica.testing.SoapEchoBackend;
 import io.hvreplica.transport.EncryptionMode;
@@ -49,15 +50,7 @@ class KerberosHttpsTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (peer != null) {
-            peer.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
-        if (kdc != null) {
-            kdc.close();
-        }
+        Resources.closeAll(peer, backend, kdc);
     }
 
     private static KerberosAuthenticator auth(KerberosMechanism mechanism) {

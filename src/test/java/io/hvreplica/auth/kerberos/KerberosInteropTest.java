@@ -4,6 +4,7 @@ import io.hvreplica.auth.Credentials;
 import io.hvreplica.auth.IntegrityException;
 import io.hvreplica.testing.WinrmPeer;
 import io.hvreplica.testing.MitKdc;
+import io.hvreplica.testing.Resources;
 import io.hvreplica.testing.SoapEchoBackend;
 import io.hvreplica.transport.HttpTransport;
 import org.junit.jupiter.api.AfterAll;
@@ -45,15 +46,7 @@ class KerberosInteropTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (peer != null) {
-            peer.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
-        if (kdc != null) {
-            kdc.close();
-        }
+        Resources.closeAll(peer, backend, kdc);
     }
 
     static byte[] soap(String marker, int padding) {
