@@ -6,12 +6,11 @@ import io.hvreplica.HvReplicaException;
 import io.hvreplica.wsman.EndpointReference;
 import io.hvreplica.wsman.Enumeration;
 import io.hvreplica.wsman.Item;
+import io.hvreplica.wsman.MethodInput;
 import io.hvreplica.wsman.SelectorSet;
 import io.hvreplica.wsman.WsmanClient;
 import io.hvreplica.wsman.WsmanProtocolException;
 import io.hvreplica.wsman.Wql;
-import io.hvreplica.wsman.Xml;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 import java.util.ArrayList;
@@ -129,11 +128,7 @@ public final class HyperVHost implements AutoCloseable {
     }
 
     private static Element revertInput(VirtualMachine vm, EndpointReference service) {
-        Document doc = Xml.newDocument();
-        Element input = doc.createElementNS(service.resourceUri(), "p:RevertFailover_INPUT");
-        Element computerSystem = Xml.append(input, service.resourceUri(), "p:ComputerSystem");
-        vm.reference().writeTo(computerSystem);
-        return input;
+        return MethodInput.of(service.resourceUri(), "RevertFailover").reference("ComputerSystem", vm.reference()).build();
     }
 
     private static Map<String, String> orderedMap(String k1, String v1, String k2, String v2) {
