@@ -31,6 +31,12 @@ final class JsonReporter implements Reporter {
     }
 
     @Override
+    public void resuming(String jobId) {
+        err.println("following job " + jobId);
+        err.flush();
+    }
+
+    @Override
     public void dryRun(VirtualMachine vm, String envelope) {
         Map<String, Object> o = base(vm);
         o.put("returnValue", null);

@@ -7,6 +7,9 @@ import io.hvreplica.hyperv.VirtualMachine;
 interface Reporter extends RevertFailover.Listener {
     void dryRun(VirtualMachine vm, String envelope);
 
+    /** Before following a job an earlier run started (--resume). */
+    void resuming(String jobId);
+
     void finished(RevertFailover.Result result);
 
     /** @param vm the VM, when the look-up got that far; null otherwise */

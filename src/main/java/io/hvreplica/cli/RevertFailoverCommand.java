@@ -27,6 +27,7 @@ final class RevertFailoverCommand {
     private boolean noWait;
     private String output;
     private boolean dryRun;
+    private String resumeJob;
 
     RevertFailoverCommand(Environment env) {
         this.env = env;
@@ -41,11 +42,14 @@ final class RevertFailoverCommand {
                 .value("--timeout", "DURATION", "Overall wait for the job, e.g. 90s, 30m (default 30m)")
                 .flag("--no-wait", "Start the revert, print the job id, and do not wait")
                 .value("--output", "FORMAT", "text | json (default text)")
-                .flag("--dry-run", "Run the read-only look-ups, print the Invoke envelope, invoke nothing");
+                .flag("--dry-run", "Run the read-only look-ups, print the Invoke envelope, invoke nothing")
+                .value("--resume", "JOB-ID", "Follow a revert job an earlier run started (its id was printed), instead of"
+                        + " starting one");
     }
 
     static String help() {
-        return SCHEMA.help("hvreplica revert-failover (--host HOST | --endpoint URL) (--vm NAME | --vm-id GUID) [OPTIONS]",
+        return SCHEMA.help("hvreplica revert-failover (--host HOST | --endpoint URL) (--vm NAME | --vm-id GUID"
+                        + " | --resume JOB-ID) [OPTIONS]",
                 DESCRIPTION);
     }
 
@@ -70,6 +74,11 @@ final class RevertFailoverCommand {
             timeout = Durations.parse(args.value("--timeout", "30m"));
             noWait = args.flag("--no-wait");
             dryRun = args.flag("--dry-run");
+            resumeJob = args.value("--resume");
+            if (resumeJob != null && (vmName != null || vmId != null || dryRun || noWait)) {
+                throw new UsageException("--resume follows an existing job; it goes without --vm, --vm-id, --dry-run"
+                        + " and --no-wait");
+            }
         } catch (UsageException e) {
             boolean json = output == null ? wantsJson(argv) : "json".equalsIgnoreCase(output);
             if (json) {
@@ -94,7 +103,7 @@ final class RevertFailoverCommand {
         VirtualMachine vm = null;
         Credentials credentials = null;
         try {
-            VmSelector selector = selector();
+            VmSelector selector = resumeJob == null ? selector() : null;
             AuthOptions.Choice choice = auth.choose(connection.endpointUri().getHost(), connection.sealing(), env);
             credentials = choice.credentials();
             HttpTransport transport = connection.transport(choice.authenticator(), env.err());
@@ -107,19 +116,17 @@ final class RevertFailoverCommand {
             }
             try (HyperVHost host = new HyperVHost(new WsmanClient(transport))) {
                 RevertFailover revert = new RevertFailover(host, env.watcher(host));
+                if (resumeJob != null) {
+                    reporter.resuming(resumeJob);
+                    return exitCode(reporter, revert.resume(resumeJob, timeout, reporter));
+                }
                 vm = revert.find(selector);
                 reporter.vmFound(vm);
                 if (dryRun) {
                     reporter.dryRun(vm, revert.dryRun(vm));
                     return ExitCodes.COMPLETED;
                 }
-                RevertFailover.Result result = revert.run(vm, !noWait, timeout, reporter);
-                reporter.finished(result);
-                return switch (result.outcome()) {
-                    case COMPLETED, NOT_WAITED -> ExitCodes.COMPLETED;
-                    case TIMEOUT -> ExitCodes.TIMEOUT;
-                    case FAILED -> ExitCodes.REFUSED_OR_FAILED;
-                };
+                return exitCode(reporter, revert.run(vm, !noWait, timeout, reporter));
             }
         } catch (IllegalArgumentException e) {
             UsageException usage = new UsageException(e.getMessage());
@@ -137,6 +144,15 @@ final class RevertFailoverCommand {
                 credentials.wipe();
             }
         }
+    }
+
+    private static int exitCode(Reporter reporter, RevertFailover.Result result) {
+        reporter.finished(result);
+        return switch (result.outcome()) {
+            case COMPLETED, NOT_WAITED -> ExitCodes.COMPLETED;
+            case TIMEOUT -> ExitCodes.TIMEOUT;
+            case FAILED -> ExitCodes.REFUSED_OR_FAILED;
+        };
     }
 
     private VmSelector selector() {

@@ -38,6 +38,12 @@ final class TextReporter implements Reporter {
     }
 
     @Override
+    public void resuming(String jobId) {
+        out.println("Following job " + jobId);
+        out.flush();
+    }
+
+    @Override
     public void progress(JobStatus s) {
         int pct = s.percentComplete() == null ? 0 : Math.max(0, Math.min(100, s.percentComplete()));
         if (terminal) {
@@ -66,7 +72,8 @@ final class TextReporter implements Reporter {
     public void finished(RevertFailover.Result r) {
         closeBar();
         switch (r.outcome()) {
-            case COMPLETED -> out.println("Completed: the failover of '" + r.vm().name() + "' was reverted"
+            case COMPLETED -> out.println(r.vm() == null ? "Completed: job " + r.jobId() + " ended successfully."
+                    : "Completed: the failover of '" + r.vm().name() + "' was reverted"
                     + (r.jobId() == null ? " (RevertFailover returned 0)." : " (job " + r.jobId() + ")."));
             case NOT_WAITED -> out.println("Not waiting for job " + r.jobId() + "; follow it on the host"
                     + " (Get-CimInstance -Namespace root/virtualization/v2 Msvm_ConcreteJob).");

@@ -6,6 +6,7 @@ final class HyperV {
     static final String ALL = NAMESPACE + "/*";
     static final String COMPUTER_SYSTEM = NAMESPACE + "/Msvm_ComputerSystem";
     static final String REPLICATION_SERVICE = NAMESPACE + "/Msvm_ReplicationService";
+    static final String CONCRETE_JOB = NAMESPACE + "/Msvm_ConcreteJob";
 
     private HyperV() {
     }

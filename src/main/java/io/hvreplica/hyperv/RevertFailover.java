@@ -38,9 +38,11 @@ public final class RevertFailover {
     }
 
     /**
+     * @param vm          the VM; null when following a job by id ({@link #resume})
+     * @param returnValue RevertFailover's ReturnValue; null when following a job by id
      * @param explanation why it failed, in the host's words where it gave any; null on success
      */
-    public record Result(VirtualMachine vm, long returnValue, String returnMeaning, String jobId, JobStatus job,
+    public record Result(VirtualMachine vm, Long returnValue, String returnMeaning, String jobId, JobStatus job,
                          Outcome outcome, String explanation) {
     }
 
@@ -96,11 +98,27 @@ public final class RevertFailover {
         if (!wait) {
             return new Result(vm, rv, meaning, jobId, null, Outcome.NOT_WAITED, null);
         }
-        JobWatcher.Result watched = watcher.watch(result.job(), timeout, listener::progress);
+        return follow(vm, rv, meaning, jobId, result.job(), timeout, listener);
+    }
+
+    /**
+     * Follows a revert job that an earlier run started (its id was printed before the wait), for
+     * example after that wait was interrupted.
+     */
+    public Result resume(String jobId, Duration timeout, Listener listener) {
+        EndpointReference job = new EndpointReference(io.hvreplica.wsman.Namespaces.ANONYMOUS, HyperV.CONCRETE_JOB,
+                io.hvreplica.wsman.SelectorSet.of("InstanceID", jobId));
+        return follow(null, null, null, jobId, job, timeout, listener);
+    }
+
+    private Result follow(VirtualMachine vm, Long rv, String meaning, String jobId, EndpointReference jobRef,
+                          Duration timeout, Listener listener) {
+        JobWatcher.Result watched = watcher.watch(jobRef, timeout, listener::progress);
         JobStatus job = watched.last();
         if (watched.timedOut()) {
             return new Result(vm, rv, meaning, jobId, job, Outcome.TIMEOUT, "the job " + jobId
-                    + " was still running when the " + timeout.toSeconds() + " s deadline passed; it goes on on the host");
+                    + " was still running when the " + timeout.toSeconds() + " s deadline passed; it goes on on the"
+                    + " host (follow it again with --resume " + jobId + ")");
         }
         if (JobStates.succeeded(job.jobState())) {
             return new Result(vm, rv, meaning, jobId, job, Outcome.COMPLETED, null);
