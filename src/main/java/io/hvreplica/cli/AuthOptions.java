@@ -66,6 +66,15 @@ final class AuthOptions {
     }
 
     Choice choose(String host, boolean sealing, PasswordSource passwords) {
+        try {
+            return chooseChecked(host, sealing, passwords);
+        } catch (IllegalArgumentException e) {
+            // Options a builder refused: a realm with odd characters, a keytab without a principal.
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private Choice chooseChecked(String host, boolean sealing, PasswordSource passwords) {
         String scheme = auth.toLowerCase(Locale.ROOT);
         boolean kerberosOptions = keytab != null || ccache != null || realm != null || kdc != null || spn != null;
         if (kerberosOptions && !(scheme.equals("kerberos") || scheme.equals("negotiate"))) {

@@ -66,27 +66,78 @@ final class ConnectionOptions {
         if ((host == null) == (endpoint == null)) {
             throw new UsageException("give either --host HOST or --endpoint URL");
         }
-        if (endpoint != null) {
-            try {
-                URI uri = new URI(endpoint);
-                if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme())
-                        || "https".equalsIgnoreCase(uri.getScheme()))) {
-                    throw new UsageException("--endpoint must be an http:// or https:// URL, e.g. http://hv01:5985/wsman");
-                }
-                return uri;
-            } catch (URISyntaxException e) {
-                throw new UsageException("--endpoint is not a valid URL: " + e.getMessage());
-            }
+        return endpoint != null ? parseEndpoint() : hostEndpoint();
+    }
+
+    private URI parseEndpoint() {
+        if (port != null || https) {
+            throw new UsageException("--port and --https go with --host; put the scheme and port in --endpoint");
         }
-        String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        URI uri;
+        try {
+            uri = new URI(endpoint);
+        } catch (URISyntaxException e) {
+            throw new UsageException("--endpoint is not a valid URL: " + e.getMessage());
+        }
+        if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme())
+                || "https".equalsIgnoreCase(uri.getScheme()))) {
+            throw new UsageException("--endpoint must be an http:// or https:// URL, e.g. http://hv01:5985/wsman");
+        }
+        if (uri.getRawUserInfo() != null) {
+            // It would end up in the wire log and in the a:To header the host sees.
+            throw new UsageException("--endpoint must not carry a user or password; use --user and"
+                    + " HVREPLICA_PASSWORD or --password-file");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new UsageException("--endpoint takes no query or fragment, e.g. http://hv01:5985/wsman");
+        }
+        return uri;
+    }
+
+    private URI hostEndpoint() {
         int p = port != null ? port : (https ? 5986 : 5985);
         if (p < 1 || p > 65535) {
             throw new UsageException("--port must be between 1 and 65535");
         }
+        String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         try {
-            return new URI((https ? "https" : "http") + "://" + h + ":" + p + "/wsman");
+            URI uri = new URI(https ? "https" : "http", null, h, p, "/wsman", null, null);
+            if (uri.getHost() == null || host.isBlank() || !host.matches("[A-Za-z0-9.:\\[\\]-]+")) {
+                throw new UsageException("--host must be a host name or an IP address, not '" + host + "'");
+            }
+            return uri;
         } catch (URISyntaxException e) {
-            throw new UsageException("--host is not a valid host name: " + host);
+            throw new UsageException("--host must be a host name or an IP address, not '" + host + "'");
+        }
+    }
+
+    /**
+     * Refuses unsafe or meaningless combinations before anything else happens, so that nobody is
+     * asked for a password only to be told the command cannot run.
+     */
+    void validate(String authScheme) {
+        URI uri = endpointUri();
+        boolean isHttps = "https".equalsIgnoreCase(uri.getScheme());
+        EncryptionMode mode = encryptionMode();
+        boolean basic = "basic".equalsIgnoreCase(authScheme);
+        if (!isHttps && !allowUnencrypted) {
+            if (basic) {
+                throw new UsageException("Basic authentication over HTTP sends the password in clear text; use --https,"
+                        + " or add --allow-unencrypted if the network is trusted");
+            }
+            if (mode == EncryptionMode.NEVER) {
+                throw new UsageException("--encryption never over HTTP sends SOAP in clear text; use --https, or add"
+                        + " --allow-unencrypted (the host must have AllowUnencrypted=true)");
+            }
+        }
+        if (mode == EncryptionMode.ALWAYS && basic) {
+            throw new UsageException("--encryption always needs negotiate, ntlm or kerberos; Basic has no session keys");
+        }
+        if (!isHttps && (insecure || caCert != null || noChannelBinding)) {
+            throw new UsageException("--insecure, --ca-cert and --no-channel-binding apply to HTTPS only");
+        }
+        if (caCert != null && !(Files.isRegularFile(caCert) && Files.isReadable(caCert))) {
+            throw new UsageException("cannot read the CA certificate " + caCert);
         }
     }
 
@@ -106,30 +157,14 @@ final class ConnectionOptions {
     }
 
     /** Builds the transport, refusing unsafe combinations unless explicitly allowed. */
+    /** Builds the transport; {@link #validate} has refused unsafe combinations already. */
     HttpTransport transport(Authenticator authenticator, PrintStream err) {
         URI uri = endpointUri();
-        boolean isHttps = "https".equalsIgnoreCase(uri.getScheme());
-        EncryptionMode mode = encryptionMode();
-        if (!isHttps && !allowUnencrypted) {
-            if (!authenticator.connectionBound()) {
-                throw new UsageException("Basic authentication over HTTP sends the password in clear text; use --https,"
-                        + " or add --allow-unencrypted if the network is trusted");
-            }
-            if (mode == EncryptionMode.NEVER) {
-                throw new UsageException("--encryption never over HTTP sends SOAP in clear text; use --https, or add"
-                        + " --allow-unencrypted (the host must have AllowUnencrypted=true)");
-            }
-        }
-        if (mode == EncryptionMode.ALWAYS && !authenticator.connectionBound()) {
-            throw new UsageException("--encryption always needs negotiate, ntlm or kerberos; Basic has no session keys");
-        }
-        if (insecure && isHttps) {
+        if (insecure) {
             err.println("WARNING: --insecure: the host's TLS certificate is NOT checked; anyone on the network path"
                     + " can impersonate " + uri.getHost() + " and read the credentials.");
         }
-        if (caCert != null && !Files.isReadable(caCert)) {
-            throw new UsageException("cannot read the CA certificate " + caCert);
-        }
+        EncryptionMode mode = encryptionMode();
         TransportListener listener = verbose ? new WireLog(err) : TransportListener.NONE;
         return HttpTransport.builder(uri, authenticator)
                 .encryption(mode)

@@ -36,6 +36,9 @@ final class DemoCommand {
         }
         String vm = args.value("--vm", "app-vm-01");
         String output = args.value("--output", "text");
+        if (!output.equalsIgnoreCase("text") && !output.equalsIgnoreCase("json")) {
+            throw new UsageException("--output must be text or json");
+        }
         boolean verbose = args.flag("--verbose");
         // The default Windows path: Negotiate (NTLM) on plain HTTP, every message sealed.
         try (SimulatedHost host = SimulatedHost.startNegotiate(0)) {

@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 
 /** Parses durations the way people type them: 90s, 30m, 1h, 500ms, or a bare number of seconds. */
 final class Durations {
-    private static final Pattern FORM = Pattern.compile("(\\d+)(ms|s|m|h)?");
+    private static final Pattern FORM = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
+    // A revert that has not finished in a week is not coming back; anything longer is a typo.
+    private static final Duration LONGEST = Duration.ofDays(7);
 
     private Durations() {
     }
@@ -27,6 +29,9 @@ final class Durations {
         };
         if (d.isZero()) {
             throw new UsageException("--timeout must be positive");
+        }
+        if (d.compareTo(LONGEST) > 0) {
+            throw new UsageException("--timeout must be at most 7 days (168h)");
         }
         return d;
     }

@@ -45,6 +45,19 @@ final class ExitCodes {
         if (e instanceof io.hvreplica.auth.IntegrityException) {
             return new Failure(CONNECTION, "integrity");
         }
+        if (e instanceof io.hvreplica.OutcomeUnknownException) {
+            return new Failure(CONNECTION, "outcome-unknown");
+        }
+        if (e instanceof io.hvreplica.HvReplicaException) {
+            // The host or the job could not do what was asked (no replication service, say).
+            return new Failure(REFUSED_OR_FAILED, "failed");
+        }
         return new Failure(CONNECTION, "error");
+    }
+
+    /** The exception's sentence, or its type when it has none. */
+    static String message(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 }

@@ -1,6 +1,7 @@
 package io.hvreplica.cli;
 
 import io.hvreplica.hyperv.JobStatus;
+import io.hvreplica.hyperv.ReturnValues;
 import io.hvreplica.hyperv.RevertFailover;
 import io.hvreplica.hyperv.VirtualMachine;
 import io.hvreplica.wsman.EndpointReference;
@@ -17,6 +18,8 @@ final class JsonReporter implements Reporter {
     private final PrintStream out;
     private final PrintStream err;
     private final String host;
+    private String job;
+    private boolean started;
 
     JsonReporter(PrintStream out, PrintStream err, String host) {
         this.out = out;
@@ -25,13 +28,16 @@ final class JsonReporter implements Reporter {
     }
 
     @Override
-    public void jobStarted(String jobId, EndpointReference job) {
+    public void jobStarted(String jobId, EndpointReference ref) {
+        job = jobId;
+        started = true;
         err.println("job " + jobId + " started");
         err.flush();
     }
 
     @Override
     public void resuming(String jobId) {
+        job = jobId;
         err.println("following job " + jobId);
         err.flush();
     }
@@ -63,12 +69,14 @@ final class JsonReporter implements Reporter {
 
     @Override
     public void failed(Throwable e, ExitCodes.Failure failure, VirtualMachine vm) {
+        // A failure while following a job still says which job, so the wait can be resumed.
         Map<String, Object> o = base(vm);
-        o.put("returnValue", null);
-        o.put("returnMeaning", null);
-        o.put("job", null);
+        o.put("returnValue", started ? (Object) ReturnValues.JOB_STARTED : null);
+        o.put("returnMeaning", started ? ReturnValues.meaning(ReturnValues.JOB_STARTED) : null);
+        o.put("job", job(job, null));
         o.put("outcome", "failed");
-        o.put("error", error(failure.kind(), e.getMessage()));
+        o.put("error", error(failure.kind(), ExitCodes.message(e)
+                + (job == null ? "" : "; job " + job + " goes on on the host: follow it with --resume " + job)));
         out.println(Json.write(o));
     }
 

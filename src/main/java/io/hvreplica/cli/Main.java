@@ -62,9 +62,17 @@ public final class Main {
             }
         } catch (UsageException e) {
             env.err().println("hvreplica: " + e.getMessage());
-            env.err().println("Try 'hvreplica --help'.");
+            env.err().println("Try 'hvreplica " + (isCommand(args[0]) ? args[0] + " " : "") + "--help'.");
             return ExitCodes.USAGE;
+        } catch (RuntimeException e) {
+            // revert-failover reports its own failures; this is for demo and simulate.
+            env.err().println("hvreplica: " + ExitCodes.message(e));
+            return ExitCodes.of(e).code();
         }
+    }
+
+    private static boolean isCommand(String name) {
+        return name.equals(RevertFailoverCommand.NAME) || name.equals(DemoCommand.NAME) || name.equals(SimulateCommand.NAME);
     }
 
     private static int help(List<String> rest, RevertFailoverCommand.Environment env) {
@@ -106,6 +114,10 @@ public final class Main {
 
         @Override
         public char[] read(Path file, String user) {
+            String fromEnv = System.getenv(Passwords.ENV);
+            if (file != null && fromEnv != null && !fromEnv.isEmpty()) {
+                System.err.println("hvreplica: note: " + Passwords.ENV + " is set, so --password-file is not read");
+            }
             return Passwords.read(System.getenv(), file, System.console(), user);
         }
 

@@ -35,8 +35,13 @@ final class Passwords {
                     throw new UsageException("the password file " + file + " is empty");
                 }
                 return text.toCharArray();
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new UsageException("the password file " + file + " does not exist");
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new UsageException("the password file " + file + " is not UTF-8 text");
             } catch (IOException e) {
-                throw new UsageException("cannot read the password file " + file + ": " + e.getMessage());
+                throw new UsageException("cannot read the password file " + file + " (" + e.getClass().getSimpleName()
+                        + ")");
             }
         }
         if (console != null) {

@@ -95,7 +95,8 @@ final class RevertFailoverCommand {
     // Usage errors are reported in the format asked for, even when parsing stopped before --output.
     private static boolean wantsJson(java.util.List<String> argv) {
         int i = argv.indexOf("--output");
-        return argv.contains("--output=json") || (i >= 0 && i + 1 < argv.size() && "json".equals(argv.get(i + 1)));
+        return argv.stream().anyMatch(a -> a.equalsIgnoreCase("--output=json"))
+                || (i >= 0 && i + 1 < argv.size() && "json".equalsIgnoreCase(argv.get(i + 1)));
     }
 
     private int call() {
@@ -104,9 +105,15 @@ final class RevertFailoverCommand {
         Credentials credentials = null;
         try {
             VmSelector selector = resumeJob == null ? selector() : null;
+            connection.validate(auth.auth);
             AuthOptions.Choice choice = auth.choose(connection.endpointUri().getHost(), connection.sealing(), env);
             credentials = choice.credentials();
-            HttpTransport transport = connection.transport(choice.authenticator(), env.err());
+            HttpTransport transport;
+            try {
+                transport = connection.transport(choice.authenticator(), env.err());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
             try {
                 // While the SOAP stack is still being built in the background (Main's warm-up).
                 transport.authenticate();
@@ -128,10 +135,6 @@ final class RevertFailoverCommand {
                 }
                 return exitCode(reporter, revert.run(vm, !noWait, timeout, reporter));
             }
-        } catch (IllegalArgumentException e) {
-            UsageException usage = new UsageException(e.getMessage());
-            reporter.failed(usage, ExitCodes.of(usage), vm);
-            return ExitCodes.USAGE;
         } catch (RuntimeException e) {
             ExitCodes.Failure failure = ExitCodes.of(e);
             reporter.failed(e, failure, vm);
@@ -159,7 +162,11 @@ final class RevertFailoverCommand {
         if ((vmName == null) == (vmId == null)) {
             throw new UsageException("give either --vm NAME or --vm-id GUID");
         }
-        return vmName != null ? VmSelector.byName(vmName) : VmSelector.byId(vmId);
+        try {
+            return vmName != null ? VmSelector.byName(vmName) : VmSelector.byId(vmId);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException((vmName != null ? "--vm: " : "--vm-id: ") + e.getMessage());
+        }
     }
 
     private Reporter reporter() {

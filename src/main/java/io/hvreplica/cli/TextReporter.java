@@ -17,6 +17,7 @@ final class TextReporter implements Reporter {
     private final String host;
     private String lastLine;
     private boolean barOpen;
+    private String job;
 
     TextReporter(PrintStream out, PrintStream err, boolean terminal, String host) {
         this.out = out;
@@ -32,13 +33,15 @@ final class TextReporter implements Reporter {
     }
 
     @Override
-    public void jobStarted(String jobId, EndpointReference job) {
+    public void jobStarted(String jobId, EndpointReference ref) {
+        job = jobId;
         out.println("RevertFailover started job " + jobId);
         out.flush();
     }
 
     @Override
     public void resuming(String jobId) {
+        job = jobId;
         out.println("Following job " + jobId);
         out.flush();
     }
@@ -85,7 +88,10 @@ final class TextReporter implements Reporter {
     @Override
     public void failed(Throwable error, ExitCodes.Failure failure, VirtualMachine vm) {
         closeBar();
-        err.println("hvreplica: " + error.getMessage());
+        err.println("hvreplica: " + ExitCodes.message(error));
+        if (job != null) {
+            err.println("hvreplica: job " + job + " goes on on the host; follow it with --resume " + job);
+        }
     }
 
     private void closeBar() {

@@ -20,7 +20,7 @@ final class WireLog implements TransportListener {
 
     @Override
     public void connectionOpened(String route) {
-        err.println("* connected to " + route);
+        err.println("* new " + route);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.hvreplica.hyperv;
 
-import io.hvreplica.transport.OutcomeUnknownException;
+import io.hvreplica.OutcomeUnknownException;
 import io.hvreplica.wsman.EndpointReference;
 
 import java.time.Duration;
@@ -111,13 +111,18 @@ public final class RevertFailover {
         return follow(null, null, null, jobId, job, timeout, listener);
     }
 
+    private static String describe(Duration d) {
+        return d.toMillis() < 1000 ? d.toMillis() + " ms" : d.toMillis() % 1000 == 0 ? d.toSeconds() + " s"
+                : String.format("%.1f s", d.toMillis() / 1000.0);
+    }
+
     private Result follow(VirtualMachine vm, Long rv, String meaning, String jobId, EndpointReference jobRef,
                           Duration timeout, Listener listener) {
         JobWatcher.Result watched = watcher.watch(jobRef, timeout, listener::progress);
         JobStatus job = watched.last();
         if (watched.timedOut()) {
             return new Result(vm, rv, meaning, jobId, job, Outcome.TIMEOUT, "the job " + jobId
-                    + " was still running when the " + timeout.toSeconds() + " s deadline passed; it goes on on the"
+                    + " was still running when the " + describe(timeout) + " deadline passed; it goes on on the"
                     + " host (follow it again with --resume " + jobId + ")");
         }
         if (JobStates.succeeded(job.jobState())) {

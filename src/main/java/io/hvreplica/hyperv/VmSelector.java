@@ -7,9 +7,20 @@ import java.util.regex.Pattern;
 public sealed interface VmSelector {
     Pattern GUID = Pattern.compile("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
 
+    /** Hyper-V refuses longer VM names. */
+    int MAX_NAME = 100;
+
     static VmSelector byName(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("the VM name is empty");
+        }
+        if (name.length() > MAX_NAME) {
+            throw new IllegalArgumentException("a Hyper-V VM name has at most " + MAX_NAME + " characters; this one has "
+                    + name.length());
+        }
+        // Characters XML 1.0 cannot carry could never match a VM, and would break the request.
+        if (name.chars().anyMatch(c -> c < 0x20)) {
+            throw new IllegalArgumentException("the VM name contains control characters");
         }
         return new ByName(name);
     }

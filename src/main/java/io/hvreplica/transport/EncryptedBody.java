@@ -35,7 +35,7 @@ public final class EncryptedBody {
 
     /** True when a response Content-Type announces an encrypted body. */
     public static boolean isEncrypted(String contentType) {
-        return contentType != null && contentType.toLowerCase().startsWith("multipart/encrypted");
+        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/encrypted");
     }
 
     /** Seals {@code soap} and frames it. */
@@ -91,7 +91,12 @@ public final class EncryptedBody {
         byte[] header = slice(body, data + 4, headerLength);
         byte[] ciphertext = slice(body, data + 4 + headerLength, end - data - 4 - headerLength);
         byte[] plain = protection.unseal(header, ciphertext);
-        long announced = Long.parseLong(length.group(2));
+        long announced;
+        try {
+            announced = Long.parseLong(length.group(2));
+        } catch (NumberFormatException e) {
+            throw misframed("the OriginalContent length is out of range");
+        }
         if (announced != plain.length && announced != ciphertext.length) {
             throw new IntegrityException("the encrypted response announced " + announced
                     + " bytes but carried " + plain.length + ": it was altered in transit");

@@ -60,8 +60,9 @@ final class HttpClientFactory {
     static CloseableHttpClient create(boolean https, TlsOptions tls, Duration connectTimeout, Duration readTimeout,
                                       ConnectionTracker tracker, TransportListener listener) {
         HttpConnectionFactory<ManagedHttpClientConnection> counting = socket -> {
-            tracker.opened.incrementAndGet();
-            listener.connectionOpened(socket == null ? "?" : String.valueOf(socket.getRemoteSocketAddress()));
+            long n = tracker.opened.incrementAndGet();
+            // The socket is not connected yet when HttpClient asks for the connection object.
+            listener.connectionOpened("connection #" + n);
             return ManagedHttpClientConnectionFactory.INSTANCE.createConnection(socket);
         };
         PoolingHttpClientConnectionManager manager = PoolingHttpClientConnectionManagerBuilder.create()

@@ -1,5 +1,6 @@
 package io.hvreplica.transport;
 
+import io.hvreplica.OutcomeUnknownException;
 import io.hvreplica.auth.AuthenticationException;
 import io.hvreplica.auth.Authenticator;
 import io.hvreplica.auth.ChannelBindings;
@@ -149,8 +150,10 @@ public final class HttpTransport implements Closeable {
                 // The pooled connection was closed by the host; the new one carries no session.
                 dropSession();
                 if (!idempotent) {
-                    throw new OutcomeUnknownException("the connection to " + endpoint.getHost()
-                            + " was lost and re-opened, and the host refused the request on the new connection", null);
+                    // A 401 means the host did not run it. Still not re-sent: the caller decides.
+                    throw TransportException.connection("the connection to " + endpoint.getHost() + " was lost and"
+                            + " re-opened, and the host refused the request unauthenticated, so it did not run;"
+                            + " it is safe to run the command again", null);
                 }
                 if (mayRetry) {
                     continue;
@@ -276,8 +279,11 @@ public final class HttpTransport implements Closeable {
         sessionConnection = -1;
     }
 
+    // Failures while opening the connection: no byte of the request has left this machine.
     private static boolean notSent(IOException e) {
-        return e instanceof ConnectException || e instanceof UnknownHostException || e instanceof SSLHandshakeException;
+        return e instanceof ConnectException || e instanceof UnknownHostException || e instanceof SSLHandshakeException
+                || e instanceof org.apache.hc.client5.http.ConnectTimeoutException
+                || e instanceof java.net.NoRouteToHostException;
     }
 
     private TransportException failure(IOException e) {
@@ -292,10 +298,25 @@ public final class HttpTransport implements Closeable {
                     + " (" + describe(e) + "); check that WinRM is listening and the firewall allows it", e);
         }
         if (e instanceof SSLException) {
-            return TransportException.tls("TLS with " + endpoint.getHost() + " failed: " + describe(e)
-                    + "; pass the host's CA with --ca-cert", e);
+            String why = describe(e);
+            if (why.contains("Unsupported or unrecognized SSL message")) {
+                return TransportException.tls("port " + port() + " on " + endpoint.getHost() + " answered in plain"
+                        + " HTTP, not TLS; drop --https or use the HTTPS listener (5986)", e);
+            }
+            return TransportException.tls("TLS with " + endpoint.getHost() + " failed: " + why
+                    + (certificateProblem(e) ? "; pass the host's CA with --ca-cert" : ""), e);
         }
         return TransportException.connection("the connection to " + endpoint.getHost() + " failed: " + describe(e), e);
+    }
+
+    private static boolean certificateProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException
+                    || t instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int port() {
@@ -347,7 +368,8 @@ public final class HttpTransport implements Closeable {
         private TlsOptions tls = TlsOptions.DEFAULT;
         private boolean allowUnencrypted;
         private Duration connectTimeout = Duration.ofSeconds(15);
-        private Duration readTimeout = Duration.ofSeconds(120);
+        // WinRM answers within its OperationTimeout (60 s) or faults with w:TimedOut.
+        private Duration readTimeout = Duration.ofSeconds(75);
         private int maxResponseBytes = 4 * 1024 * 1024;
         private boolean channelBinding = true;
         private TransportListener listener = TransportListener.NONE;

@@ -101,6 +101,12 @@ public final class TransportConduit extends AbstractConduit {
             return r;
         }
         if ((status == 500 || status == 400) && hasBody) {
+            if (!isXml(r.contentType())) {
+                // A proxy's or a web server's error page, not a SOAP fault from WinRM.
+                throw TransportException.protocol("the host answered HTTP " + status + " with "
+                        + r.contentType().split(";")[0].trim() + " instead of a SOAP fault; check the endpoint"
+                        + " (WinRM listens on /wsman) and any proxy in between");
+            }
             // Windows sends every SOAP fault, Sender or Receiver, with 500.
             rejectDoctype(r.body());
             return r;
@@ -120,7 +126,8 @@ public final class TransportConduit extends AbstractConduit {
 
     // SOAP 1.2 forbids a DTD in an envelope; refusing it here keeps entity tricks away from every
     // parser. A DTD can only stand in the prolog, among comments and processing instructions,
-    // before the root element's start tag.
+    // before the root element's start tag. This scan reads bytes, so it sees ASCII-compatible
+    // encodings (UTF-8, as WinRM sends); CXF's parser, with DTD support off, covers the rest.
     private static void rejectDoctype(byte[] body) {
         int i = 0;
         while (i < body.length) {
@@ -148,6 +155,12 @@ public final class TransportConduit extends AbstractConduit {
             }
         }
         return b.length;
+    }
+
+    // An absent Content-Type gets the benefit of the doubt; the SOAP parser decides.
+    private static boolean isXml(String contentType) {
+        String t = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        return t.isEmpty() || t.contains("xml");
     }
 
     private static boolean startsWithIgnoreCase(byte[] b, int at, String word) {

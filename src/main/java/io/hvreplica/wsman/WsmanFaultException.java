@@ -28,8 +28,8 @@ public class WsmanFaultException extends HvReplicaException {
     }
 
     private static String summary(Fault f) {
-        StringBuilder s = new StringBuilder("the host returned a ");
-        s.append(f.subcode() != null ? f.subcode() : f.code()).append(" fault");
+        StringBuilder s = new StringBuilder("the host returned fault ");
+        s.append(f.subcode() != null ? f.subcode() : f.code());
         String text = f.providerMessage() != null ? f.providerMessage()
                 : f.message() != null ? f.message() : f.reason();
         if (text != null && !text.isBlank()) {

@@ -1,5 +1,6 @@
 package io.hvreplica.transport;
 
+import io.hvreplica.OutcomeUnknownException;
 import io.hvreplica.auth.AuthenticationException;
 import io.hvreplica.auth.Credentials;
 import io.hvreplica.auth.basic.BasicAuthenticator;
@@ -62,7 +63,6 @@ class HttpTransportTest {
              HttpTransport t = builder(server.endpoint()).allowUnencrypted(true).build()) {
             OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class, () -> t.send(INVOKE, false));
 
-            assertEquals("outcome-unknown", e.kind());
             assertTrue(e.getMessage().contains("broke after the request was sent"), e.getMessage());
             assertEquals(1, server.requests().size(), "an Invoke is never re-sent");
             assertArrayEquals(INVOKE, server.requests().get(0).body(), "the whole request did reach the server");
@@ -90,7 +90,6 @@ class HttpTransportTest {
              HttpTransport t = builder(server.endpoint()).allowUnencrypted(true).build()) {
             TransportException e = assertThrows(TransportException.class, () -> t.send(INVOKE, true));
 
-            assertFalse(e instanceof OutcomeUnknownException, "re-sending a Get is safe; its outcome is known");
             assertEquals("connection", e.kind());
             assertEquals(2, server.requests().size(), "first try and one retry, no more");
         }
@@ -168,7 +167,8 @@ class HttpTransportTest {
         byte[] big = new byte[4096];
         try (RawHttpServer server = RawHttpServer.start(n -> new Answer(200, "application/soap+xml", big, true));
              HttpTransport t = builder(server.endpoint()).allowUnencrypted(true).maxResponseBytes(1024).build()) {
-            TransportException e = assertThrows(TransportException.class, () -> t.send(INVOKE, false));
+            // The host ran it and answered; only the answer cannot be read.
+            OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class, () -> t.send(INVOKE, false));
             assertTrue(e.getMessage().contains("1024-byte limit"), e.getMessage());
             assertEquals(1, server.requests().size());
         }
@@ -182,7 +182,6 @@ class HttpTransportTest {
         }
         try (HttpTransport t = builder("http://127.0.0.1:" + port + "/wsman").allowUnencrypted(true).build()) {
             TransportException e = assertThrows(TransportException.class, () -> t.send(INVOKE, false));
-            assertFalse(e instanceof OutcomeUnknownException, "nothing was sent, so the outcome is known");
             assertEquals("connection", e.kind());
             assertTrue(e.getMessage().contains("127.0.0.1:" + port), e.getMessage());
         }

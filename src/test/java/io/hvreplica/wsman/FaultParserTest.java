@@ -168,7 +168,7 @@ class FaultParserTest {
                 + " user.", f.message());
         WsmanFaultException e = new WsmanFaultException(f);
         assertFalse(e.isAccessDenied());
-        assertTrue(e.getMessage().startsWith("the host returned a QuotaLimit fault: The WS-Management service"),
+        assertTrue(e.getMessage().startsWith("the host returned fault QuotaLimit: The WS-Management service"),
                 e.getMessage());
     }
 
@@ -195,7 +195,7 @@ class FaultParserTest {
         assertEquals("Receiver", f.code());
         assertNull(f.subcode());
         assertEquals("Something broke.", f.reason());
-        assertEquals("the host returned a Receiver fault: Something broke.", new WsmanFaultException(f).getMessage());
+        assertEquals("the host returned fault Receiver: Something broke.", new WsmanFaultException(f).getMessage());
     }
 
     /** Each recorded fault served as Windows serves it (HTTP 500) reads the same through the whole client. */

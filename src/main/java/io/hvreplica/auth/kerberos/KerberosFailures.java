@@ -138,7 +138,7 @@ final class KerberosFailures {
         Throwable cause = unreachable(e);
         String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return TransportException.connection("cannot reach a Kerberos KDC for realm " + realm + " (" + detail
-                + "); check the KDC address (krb5.conf or --kdc) and that port 88 is open", e);
+                + "); check the KDC address (krb5.conf or --kdc) and that its port (88 unless given) is reachable", e);
     }
 
     private static AuthenticationException auth(String sentence, Throwable cause) {

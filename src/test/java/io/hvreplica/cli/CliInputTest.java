@@ -1,0 +1,102 @@
+package io.hvreplica.cli;
+
+import io.hvreplica.simulator.SimulatedHost;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Odd and hostile command lines: one sentence, the documented exit code, nothing asked for in vain. */
+class CliInputTest {
+    private static SimulatedHost host;
+
+    @BeforeAll
+    static void start() {
+        host = SimulatedHost.startNegotiate(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        host.close();
+    }
+
+    private static Cli.Run revert(String... extra) {
+        List<String> args = new ArrayList<>(List.of("revert-failover", "--endpoint", host.endpoint(),
+                "--user", SimulatedHost.NTLM_USER));
+        args.addAll(List.of(extra));
+        return Cli.run(SimulatedHost.NTLM_PASSWORD, args.toArray(String[]::new));
+    }
+
+    private static void usage(Cli.Run run, String expected) {
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains(expected), run.err());
+        assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
+    }
+
+    @Test
+    void hugeOrOverflowingTimeoutsAreUsageErrors() {
+        usage(revert("--vm", "app-vm-01", "--timeout", "99999999999999999999"), "is not a duration");
+        usage(revert("--vm", "app-vm-01", "--timeout", "999999999h"), "at most 7 days");
+    }
+
+    @Test
+    void vmNamesThatCannotExistAreUsageErrors() {
+        usage(revert("--vm", "a\u0001b"), "control characters");
+        usage(revert("--vm", "x".repeat(101)), "at most 100 characters");
+    }
+
+    @Test
+    void endpointAndHostAreChecked() {
+        usage(Cli.run("pw", "revert-failover", "--endpoint", "http://u:secret@127.0.0.1:1/wsman", "--user", "u",
+                "--vm", "x"), "must not carry a user or password");
+        usage(Cli.run("pw", "revert-failover", "--endpoint", host.endpoint(), "--port", "1", "--user", "u",
+                "--vm", "x"), "--port and --https go with --host");
+        usage(Cli.run("pw", "revert-failover", "--host", "127.0.0.1/evil?", "--user", "u", "--vm", "x"),
+                "must be a host name or an IP address");
+        usage(revert("--vm", "x", "--insecure"), "apply to HTTPS only");
+    }
+
+    @Test
+    void unsafeCombinationsAreRefusedBeforeAnyPasswordIsRead() {
+        Cli.Run run = Cli.run(false, (file, user) -> {
+            throw new AssertionError("the password must not be read");
+        }, "revert-failover", "--endpoint", host.endpoint(), "--auth", "basic", "--user", "u", "--vm", "x");
+        usage(run, "Basic authentication over HTTP");
+    }
+
+    @Test
+    void httpsAgainstAPlainHttpPortSaysSo() {
+        String plain = host.endpoint().replace("http://127.0.0.1", "127.0.0.1").replace("/wsman", "");
+        String port = plain.substring(plain.indexOf(':') + 1);
+        Cli.Run run = Cli.run(SimulatedHost.NTLM_PASSWORD, "revert-failover", "--host", "127.0.0.1", "--port", port,
+                "--https", "--user", SimulatedHost.NTLM_USER, "--vm", "app-vm-01");
+        assertEquals(4, run.exitCode(), run.err());
+        assertTrue(run.err().contains("answered in plain HTTP"), run.err());
+    }
+
+    @Test
+    void aFailureWhileFollowingAJobStillNamesTheJob() {
+        Cli.Run run = revert("--vm", "stale-vm-07", "--output", "json");
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.out().contains("\"instanceId\":\"71E5A3C9-2F8B-4D16-8C4A-E0B7D2F9A167\""), run.out());
+        assertTrue(run.out().contains("\"returnValue\":4096"), run.out());
+        assertTrue(run.out().contains("--resume 71E5A3C9-2F8B-4D16-8C4A-E0B7D2F9A167"), run.out());
+    }
+
+    @Test
+    void simulateOnABusyPortIsOneSentence() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Cli.Run run = Cli.run("pw", "simulate", "--port", Integer.toString(busy.getLocalPort()));
+            assertEquals(4, run.exitCode(), run.err());
+            assertTrue(run.err().contains("Address already in use"), run.err());
+            assertFalse(run.err().contains("\tat "), run.err());
+        }
+    }
+}
