@@ -17,6 +17,14 @@ final class Cli {
     record Run(int exitCode, String out, String err, CapturingEnvironment env) {
     }
 
+    /** revert-failover against a simulated host's Negotiate endpoint, with its NTLM user, plus {@code extra}. */
+    static Run revert(io.hvreplica.simulator.SimulatedHost host, String... extra) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("revert-failover", "--endpoint",
+                host.endpoint(), "--user", io.hvreplica.simulator.SimulatedHost.NTLM_USER));
+        args.addAll(java.util.List.of(extra));
+        return run(io.hvreplica.simulator.SimulatedHost.NTLM_PASSWORD, args.toArray(String[]::new));
+    }
+
     static Run run(String password, String... args) {
         return run(true, (file, user) -> password.toCharArray(), args);
     }

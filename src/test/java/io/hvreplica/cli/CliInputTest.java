@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,10 +27,7 @@ class CliInputTest {
     }
 
     private static Cli.Run revert(String... extra) {
-        List<String> args = new ArrayList<>(List.of("revert-failover", "--endpoint", host.endpoint(),
-                "--user", SimulatedHost.NTLM_USER));
-        args.addAll(List.of(extra));
-        return Cli.run(SimulatedHost.NTLM_PASSWORD, args.toArray(String[]::new));
+        return Cli.revert(host, extra);
     }
 
     private static void usage(Cli.Run run, String expected) {

@@ -26,11 +26,7 @@ class ResumeTest {
     }
 
     private static Cli.Run revert(String... extra) {
-        String[] base = {"revert-failover", "--endpoint", host.endpoint(), "--user", SimulatedHost.NTLM_USER};
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return Cli.run(SimulatedHost.NTLM_PASSWORD, all);
+        return Cli.revert(host, extra);
     }
 
     @Test
