@@ -76,7 +76,7 @@ final class JsonReporter implements Reporter {
         o.put("job", job(job, null));
         o.put("outcome", "failed");
         o.put("error", error(failure.kind(), ExitCodes.message(e)
-                + (job == null ? "" : "; job " + job + " goes on on the host: follow it with --resume " + job)));
+                + (job == null ? "" : "; " + Reporter.resumeHint(job))));
         out.println(Json.write(o));
     }
 

@@ -7,6 +7,11 @@ import io.hvreplica.hyperv.VirtualMachine;
 interface Reporter extends RevertFailover.Listener {
     void dryRun(VirtualMachine vm, String envelope);
 
+    /** What to tell the user when a failure leaves a started job behind. */
+    static String resumeHint(String jobId) {
+        return "job " + jobId + " goes on on the host; follow it with --resume " + jobId;
+    }
+
     /** Before following a job an earlier run started (--resume). */
     void resuming(String jobId);
 

@@ -90,7 +90,7 @@ final class TextReporter implements Reporter {
         closeBar();
         err.println("hvreplica: " + ExitCodes.message(error));
         if (job != null) {
-            err.println("hvreplica: job " + job + " goes on on the host; follow it with --resume " + job);
+            err.println("hvreplica: " + Reporter.resumeHint(job));
         }
     }
 

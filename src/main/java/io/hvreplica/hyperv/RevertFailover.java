@@ -71,7 +71,6 @@ public final class RevertFailover {
      *                                 what to check, and the call is never repeated
      */
     public Result run(VirtualMachine vm, boolean wait, Duration timeout, Listener listener) {
-        host.replicationService();
         MethodResult result;
         try {
             result = host.revertFailover(vm);

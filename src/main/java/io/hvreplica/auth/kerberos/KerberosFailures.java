@@ -60,9 +60,7 @@ final class KerberosFailures {
             case INTEGRITY:
                 return keytab ? badKeytab((CredentialSource.Keytab) source, who, e) : wrongPassword(who, e);
             case BAD_OPTIONS:
-                return auth("the Kerberos ticket of " + principal + " lacks a flag that krb5.conf asks for"
-                        + " (usually forwardable = true with a ticket from plain kinit); run kinit -f, or set"
-                        + " forwardable = false in krb5.conf", e);
+                return badOptions(principal, e);
             case CLIENT_REVOKED:
                 return auth("the account " + who + " is disabled or locked out; ask a domain administrator", e);
             case KEY_EXPIRED:
@@ -105,9 +103,7 @@ final class KerberosFailures {
                 return auth("the KDC and this JVM share no encryption type for " + spn
                         + "; enable AES for the host's account (Java refuses RC4 unless krb5.conf allows it)", e);
             case BAD_OPTIONS:
-                return auth("the Kerberos ticket of " + principal + " lacks a flag that krb5.conf asks for"
-                        + " (usually forwardable = true with a ticket from plain kinit); run kinit -f, or set"
-                        + " forwardable = false in krb5.conf", e);
+                return badOptions(principal, e);
             case CLIENT_REVOKED:
                 return auth("the account " + principal + " is disabled or locked out; ask a domain administrator", e);
             default:
@@ -132,6 +128,12 @@ final class KerberosFailures {
     private static HvReplicaException badKeytab(CredentialSource.Keytab keytab, String who, Exception e) {
         return auth("the keytab " + keytab.keytab() + " holds no current key for " + who
                 + " (the password changed since it was exported?); export the keytab again", e);
+    }
+
+    private static HvReplicaException badOptions(String principal, Exception e) {
+        return auth("the Kerberos ticket of " + principal + " lacks a flag that krb5.conf asks for"
+                + " (usually forwardable = true with a ticket from plain kinit); run kinit -f, or set"
+                + " forwardable = false in krb5.conf", e);
     }
 
     private static HvReplicaException kdcUnreachable(Exception e, String realm) {
