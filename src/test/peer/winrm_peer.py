@@ -413,7 +413,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
                              close=True)
                 return
             status, rbody = self.forward(plain, charset)
-            wrapped = self.wrap_response(rbody)
+            # --tamper-invokes: only a method call's answer, after the look-ups went through.
+            tamper = self.server.cfg.tamper_responses or (
+                self.server.cfg.tamper_invokes and b"/Msvm_ReplicationService/" in plain)
+            wrapped = self.wrap_response(rbody, tamper)
             ct = 'multipart/encrypted;protocol="%s";boundary="Encrypted Boundary"' % self.expected_protocol()
             self.respond(status, list(extra_headers) + [("Content-Type", ct)], wrapped)
             self.maybe_drop()
@@ -502,7 +505,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         LOG.info("conn#%d unwrapped %d bytes (signature %d bytes)", self.cid, len(plain), hlen)
         return plain, charset
 
-    def wrap_response(self, plain):
+    def wrap_response(self, plain, tamper):
         if self.ctx.mech == OID_NTLM:
             tok = self.ctx.wrap(plain, True).message
             sig, ct = tok[:16], tok[16:]
@@ -513,7 +516,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             ct = iov[1].value + (iov[2].value or b"")
         ct = bytearray(ct)
         sig = bytearray(sig)
-        if self.server.cfg.tamper_responses:
+        if tamper:
             if ct:
                 ct[len(ct) // 2] ^= 0x01
             else:
@@ -584,6 +587,8 @@ def parse_args(argv):
     p.add_argument("--tls-key")
     p.add_argument("--require-cbt", action="store_true")
     p.add_argument("--tamper-responses", action="store_true")
+    p.add_argument("--tamper-invokes", action="store_true",
+                   help="tamper only with the answers to Msvm_ReplicationService method calls")
     p.add_argument("--schemes", default="Negotiate")
     p.add_argument("--allow-unencrypted", action="store_true")
     p.add_argument("--drop-after", type=int, default=0,

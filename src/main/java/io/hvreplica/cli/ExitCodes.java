@@ -2,6 +2,7 @@ package io.hvreplica.cli;
 
 import io.hvreplica.auth.AuthenticationException;
 import io.hvreplica.hyperv.AmbiguousVmException;
+import io.hvreplica.hyperv.RevertFailover;
 import io.hvreplica.hyperv.VmNotFoundException;
 import io.hvreplica.transport.TransportException;
 import io.hvreplica.wsman.WsmanFaultException;
@@ -15,12 +16,29 @@ final class ExitCodes {
     static final int CONNECTION = 4;
     static final int TIMEOUT = 5;
     static final int NOT_FOUND = 6;
+    /** 128 + the signal's number, as shells report a process ended by SIGINT or SIGTERM. */
+    static final int SIGINT = 130;
+    static final int SIGTERM = 143;
 
     private ExitCodes() {
     }
 
     /** An exit code and a machine-readable kind for a failure. */
     record Failure(int code, String kind) {
+    }
+
+    /** The exit code and error kind of a run that ended; the kind is null on success. */
+    static Failure of(RevertFailover.Result r) {
+        return switch (r.outcome()) {
+            case COMPLETED, NOT_WAITED -> new Failure(COMPLETED, null);
+            case TIMEOUT -> new Failure(TIMEOUT, "timeout");
+            case FAILED -> new Failure(REFUSED_OR_FAILED, r.job() != null ? "job-failed" : "refused");
+            // Neither says how the revert ended: like a lost answer, the user must look on the host.
+            case OUTCOME_UNKNOWN -> new Failure(CONNECTION, "outcome-unknown");
+            case JOB_GONE -> new Failure(CONNECTION, "job-gone");
+            case JOB_NOT_FOUND -> new Failure(NOT_FOUND, "job-not-found");
+            case INTERRUPTED -> new Failure(SIGINT, "interrupted");
+        };
     }
 
     static Failure of(Throwable e) {

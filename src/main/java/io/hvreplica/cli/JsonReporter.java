@@ -4,22 +4,19 @@ import io.hvreplica.hyperv.JobStatus;
 import io.hvreplica.hyperv.ReturnValues;
 import io.hvreplica.hyperv.RevertFailover;
 import io.hvreplica.hyperv.VirtualMachine;
-import io.hvreplica.wsman.EndpointReference;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One JSON object on stdout at the end, failures included. The job id goes to stderr as soon as it
- * is known, so an interrupted wait can be resumed.
+ * One JSON object on stdout at the end, failures and interruptions included. The job id goes to
+ * stderr as soon as it is known, so an interrupted wait can be resumed.
  */
-final class JsonReporter implements Reporter {
+final class JsonReporter extends Reporter {
     private final PrintStream out;
     private final PrintStream err;
     private final String host;
-    private String job;
-    private boolean started;
 
     JsonReporter(PrintStream out, PrintStream err, String host) {
         this.out = out;
@@ -28,67 +25,89 @@ final class JsonReporter implements Reporter {
     }
 
     @Override
-    public void jobStarted(String jobId, EndpointReference ref) {
-        job = jobId;
-        started = true;
+    protected void showVm(VirtualMachine found) {
+    }
+
+    @Override
+    protected void showJobStarted(String jobId) {
         err.println("job " + jobId + " started");
         err.flush();
     }
 
     @Override
-    public void resuming(String jobId) {
-        job = jobId;
+    protected void showProgress(JobStatus status) {
+    }
+
+    @Override
+    protected void showResuming(String jobId) {
         err.println("following job " + jobId);
         err.flush();
     }
 
     @Override
-    public void dryRun(VirtualMachine vm, String envelope) {
-        Map<String, Object> o = base(vm);
+    protected void showDryRun(VirtualMachine target, String envelope) {
+        Map<String, Object> o = base(target, null);
         o.put("returnValue", null);
         o.put("returnMeaning", null);
         o.put("job", null);
         o.put("outcome", "dry-run");
         o.put("envelope", envelope);
         o.put("error", null);
-        out.println(Json.write(o));
+        print(o);
     }
 
     @Override
-    public void finished(RevertFailover.Result r) {
-        Map<String, Object> o = base(r.vm());
+    protected void showFinished(RevertFailover.Result r, ExitCodes.Failure failure, String explanation) {
+        Map<String, Object> o = base(r.vm() != null ? r.vm() : vm, r.vmAfter());
         o.put("returnValue", r.returnValue());
         o.put("returnMeaning", r.returnMeaning());
         o.put("job", job(r.jobId(), r.job()));
         o.put("outcome", r.outcome().label());
-        o.put("error", r.explanation() == null ? null
-                : error(r.outcome() == RevertFailover.Outcome.TIMEOUT ? "timeout"
-                : r.job() != null ? "job-failed" : "refused", r.explanation()));
-        out.println(Json.write(o));
+        o.put("error", failure.kind() == null ? null : error(failure.kind(), explanation));
+        print(o);
     }
 
     @Override
-    public void failed(Throwable e, ExitCodes.Failure failure, VirtualMachine vm) {
-        // A failure while following a job still says which job, so the wait can be resumed.
-        Map<String, Object> o = base(vm);
-        o.put("returnValue", started ? (Object) ReturnValues.JOB_STARTED : null);
-        o.put("returnMeaning", started ? ReturnValues.meaning(ReturnValues.JOB_STARTED) : null);
-        o.put("job", job(job, null));
+    protected void showFailed(ExitCodes.Failure failure, String message) {
+        Map<String, Object> o = base(vm, null);
+        putReturnValue(o);
+        o.put("job", job(job, last));
         o.put("outcome", "failed");
-        o.put("error", error(failure.kind(), ExitCodes.message(e)
-                + (job == null ? "" : "; " + Reporter.resumeHint(job))));
-        out.println(Json.write(o));
+        o.put("error", error(failure.kind(), message));
+        print(o);
     }
 
-    private Map<String, Object> base(VirtualMachine vm) {
+    @Override
+    protected void showInterrupted(ExitCodes.Failure failure, String message) {
+        Map<String, Object> o = base(vm, null);
+        putReturnValue(o);
+        o.put("job", job(job, last));
+        o.put("outcome", "interrupted");
+        o.put("error", error(failure.kind(), message));
+        print(o);
+    }
+
+    private void putReturnValue(Map<String, Object> o) {
+        Long rv = returnValue != null ? returnValue : job != null && vm != null ? Long.valueOf(ReturnValues.JOB_STARTED) : null;
+        o.put("returnValue", rv);
+        o.put("returnMeaning", rv == null ? null : ReturnValues.meaning(rv));
+    }
+
+    private void print(Map<String, Object> o) {
+        out.println(Json.write(o));
+        out.flush();
+    }
+
+    private Map<String, Object> base(VirtualMachine before, VirtualMachine after) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("operation", "revert-failover");
         o.put("host", host);
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("name", vm == null ? null : vm.name());
-        v.put("id", vm == null ? null : vm.id());
-        v.put("replicationMode", vm == null ? null : vm.replicationMode());
-        v.put("replicationState", vm == null ? null : vm.replicationState());
+        v.put("name", before == null ? null : before.name());
+        v.put("id", before == null ? null : before.id());
+        v.put("replicationMode", before == null ? null : before.replicationMode());
+        v.put("replicationState", before == null ? null : before.replicationState());
+        v.put("replicationStateAfter", after == null ? null : after.replicationState());
         o.put("vm", v);
         return o;
     }

@@ -125,5 +125,20 @@ public final class Main {
         public JobWatcher watcher(HyperVHost host) {
             return JobWatcher.forHost(host);
         }
+
+        @Override
+        public void onSignal(java.util.function.ToIntFunction<String> handler) {
+            for (String name : List.of("INT", "TERM")) {
+                // sun.misc.Signal (jdk.unsupported) is the one JDK way to tell SIGINT from SIGTERM
+                // and to report before exiting; a shutdown hook cannot tell them apart.
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+                    int code = handler.applyAsInt("SIG" + signal.getName());
+                    System.out.flush();
+                    System.err.flush();
+                    // The run's thread may be blocked on a socket; there is nothing left for it to do.
+                    Runtime.getRuntime().halt(code);
+                });
+            }
+        }
     }
 }

@@ -1,22 +1,140 @@
 package io.hvreplica.cli;
 
+import io.hvreplica.hyperv.JobStatus;
 import io.hvreplica.hyperv.RevertFailover;
 import io.hvreplica.hyperv.VirtualMachine;
+import io.hvreplica.wsman.EndpointReference;
 
-/** Shows a revert to a person (text) or a program (JSON). */
-interface Reporter extends RevertFailover.Listener {
-    void dryRun(VirtualMachine vm, String envelope);
+/**
+ * Shows a revert to a person (text) or a program (JSON). It keeps what the run has seen so far,
+ * so that a signal arriving at any moment can still be answered with a complete final report:
+ * what was found, whether the Invoke was in flight, the job id and its last state. Exactly one
+ * final report is made, by whichever comes first: the run's end, its failure, or a signal.
+ */
+abstract class Reporter implements RevertFailover.Listener {
+    protected VirtualMachine vm;
+    protected String method;
+    protected boolean inFlight;
+    protected Long returnValue;
+    protected String job;
+    protected JobStatus last;
+    private boolean closed;
 
-    /** What to tell the user when a failure leaves a started job behind. */
+    /** What to tell the user when a job goes on without us. */
     static String resumeHint(String jobId) {
         return "job " + jobId + " goes on on the host; follow it with --resume " + jobId;
     }
 
+    @Override
+    public final synchronized void vmFound(VirtualMachine found) {
+        vm = found;
+        if (!closed) {
+            showVm(found);
+        }
+    }
+
+    @Override
+    public final synchronized void invoking(VirtualMachine target, String name) {
+        method = name;
+        inFlight = true;
+    }
+
+    @Override
+    public final synchronized void answered(long value) {
+        inFlight = false;
+        returnValue = value;
+    }
+
+    @Override
+    public final synchronized void jobStarted(String jobId, EndpointReference ref) {
+        job = jobId;
+        if (!closed) {
+            showJobStarted(jobId);
+        }
+    }
+
+    @Override
+    public final synchronized void progress(JobStatus status) {
+        last = status;
+        if (!closed) {
+            showProgress(status);
+        }
+    }
+
     /** Before following a job an earlier run started (--resume). */
-    void resuming(String jobId);
+    final synchronized void resuming(String jobId) {
+        job = jobId;
+        if (!closed) {
+            showResuming(jobId);
+        }
+    }
 
-    void finished(RevertFailover.Result result);
+    final synchronized void dryRun(VirtualMachine target, String envelope) {
+        if (!closed) {
+            closed = true;
+            showDryRun(target, envelope);
+        }
+    }
 
-    /** @param vm the VM, when the look-up got that far; null otherwise */
-    void failed(Throwable error, ExitCodes.Failure failure, VirtualMachine vm);
+    final synchronized void finished(RevertFailover.Result r, ExitCodes.Failure failure) {
+        if (!closed) {
+            closed = true;
+            String explanation = r.explanation();
+            if (explanation != null && r.jobId() != null
+                    && (r.outcome() == RevertFailover.Outcome.TIMEOUT || r.outcome() == RevertFailover.Outcome.INTERRUPTED)) {
+                explanation += "; follow it with --resume " + r.jobId();
+            }
+            showFinished(r, failure, explanation);
+        }
+    }
+
+    final synchronized void failed(Throwable error, ExitCodes.Failure failure) {
+        if (!closed) {
+            closed = true;
+            // A failure while following a job still says which job, so the wait can be resumed.
+            showFailed(failure, ExitCodes.message(error) + (job == null ? "" : "; " + resumeHint(job)));
+        }
+    }
+
+    /**
+     * The final report for a run ended by a signal, at whatever point it had reached. Called on the
+     * signal's thread while the run's own thread may still be working; after this, nothing more is
+     * shown.
+     */
+    final synchronized void interrupted(String signal, int exitCode) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        String message;
+        if (inFlight) {
+            message = "interrupted by " + signal + " while " + method + (vm == null ? "" : " of VM '" + vm.name() + "'")
+                    + " was in flight: its outcome is unknown; check the VM's state on the host (Get-VMReplication)"
+                    + " before running it again";
+        } else if (job != null) {
+            message = "interrupted by " + signal + " while following the job; " + resumeHint(job);
+        } else if (returnValue != null) {
+            message = "interrupted by " + signal + " after the host answered " + method + " with " + returnValue;
+        } else {
+            message = "interrupted by " + signal + " before anything was invoked; nothing was changed on the host";
+        }
+        showInterrupted(new ExitCodes.Failure(exitCode, "interrupted"), message);
+    }
+
+    protected abstract void showVm(VirtualMachine vm);
+
+    protected abstract void showJobStarted(String jobId);
+
+    protected abstract void showProgress(JobStatus status);
+
+    protected abstract void showResuming(String jobId);
+
+    protected abstract void showDryRun(VirtualMachine vm, String envelope);
+
+    /** @param explanation the result's explanation, with CLI advice added; null on success */
+    protected abstract void showFinished(RevertFailover.Result r, ExitCodes.Failure failure, String explanation);
+
+    protected abstract void showFailed(ExitCodes.Failure failure, String message);
+
+    protected abstract void showInterrupted(ExitCodes.Failure failure, String message);
 }

@@ -79,10 +79,17 @@ final class RevertFailoverCommand {
                 throw new UsageException("--resume follows an existing job; it goes without --vm, --vm-id, --dry-run"
                         + " and --no-wait");
             }
+            if (resumeJob != null) {
+                try {
+                    resumeJob = RevertFailover.checkJobId(resumeJob);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("--resume: " + e.getMessage());
+                }
+            }
         } catch (UsageException e) {
             boolean json = output == null ? wantsJson(argv) : "json".equalsIgnoreCase(output);
             if (json) {
-                new JsonReporter(env.out(), env.err(), null).failed(e, ExitCodes.of(e), null);
+                new JsonReporter(env.out(), env.err(), null).failed(e, ExitCodes.of(e));
             } else {
                 env.err().println("hvreplica: " + e.getMessage());
                 env.err().println("Try 'hvreplica " + NAME + " --help'.");
@@ -101,7 +108,13 @@ final class RevertFailoverCommand {
 
     private int call() {
         Reporter reporter = reporter();
-        VirtualMachine vm = null;
+        // Jenkins and Ansible end a task with SIGTERM, a user with Ctrl-C: either way the run still
+        // gives its one final report, with the job id, before the process ends.
+        env.onSignal(signal -> {
+            int code = "SIGTERM".equals(signal) ? ExitCodes.SIGTERM : ExitCodes.SIGINT;
+            reporter.interrupted(signal, code);
+            return code;
+        });
         Credentials credentials = null;
         try {
             VmSelector selector = resumeJob == null ? selector() : null;
@@ -127,7 +140,7 @@ final class RevertFailoverCommand {
                     reporter.resuming(resumeJob);
                     return exitCode(reporter, revert.resume(resumeJob, timeout, reporter));
                 }
-                vm = revert.find(selector);
+                VirtualMachine vm = revert.find(selector);
                 reporter.vmFound(vm);
                 if (dryRun) {
                     reporter.dryRun(vm, revert.dryRun(vm));
@@ -137,7 +150,7 @@ final class RevertFailoverCommand {
             }
         } catch (RuntimeException e) {
             ExitCodes.Failure failure = ExitCodes.of(e);
-            reporter.failed(e, failure, vm);
+            reporter.failed(e, failure);
             if (connection.verbose && failure.kind().equals("error")) {
                 e.printStackTrace(env.err());
             }
@@ -150,12 +163,9 @@ final class RevertFailoverCommand {
     }
 
     private static int exitCode(Reporter reporter, RevertFailover.Result result) {
-        reporter.finished(result);
-        return switch (result.outcome()) {
-            case COMPLETED, NOT_WAITED -> ExitCodes.COMPLETED;
-            case TIMEOUT -> ExitCodes.TIMEOUT;
-            case FAILED -> ExitCodes.REFUSED_OR_FAILED;
-        };
+        ExitCodes.Failure failure = ExitCodes.of(result);
+        reporter.finished(result, failure);
+        return failure.code();
     }
 
     private VmSelector selector() {
@@ -195,5 +205,12 @@ final class RevertFailoverCommand {
 
 
         JobWatcher watcher(HyperVHost host);
+
+        /**
+         * Arranges for {@code handler} to be called with "SIGINT" or "SIGTERM" when the process
+         * gets one; the process then ends with the exit code the handler returns.
+         */
+        default void onSignal(java.util.function.ToIntFunction<String> handler) {
+        }
     }
 }

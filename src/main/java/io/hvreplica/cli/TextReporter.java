@@ -4,12 +4,11 @@ import io.hvreplica.hyperv.JobStatus;
 import io.hvreplica.hyperv.ReplicationStates;
 import io.hvreplica.hyperv.RevertFailover;
 import io.hvreplica.hyperv.VirtualMachine;
-import io.hvreplica.wsman.EndpointReference;
 
 import java.io.PrintStream;
 
 /** Plain text: a progress bar on a terminal, one line per change otherwise. */
-final class TextReporter implements Reporter {
+final class TextReporter extends Reporter {
     private static final int BAR = 30;
     private final PrintStream out;
     private final PrintStream err;
@@ -17,7 +16,6 @@ final class TextReporter implements Reporter {
     private final String host;
     private String lastLine;
     private boolean barOpen;
-    private String job;
 
     TextReporter(PrintStream out, PrintStream err, boolean terminal, String host) {
         this.out = out;
@@ -27,27 +25,25 @@ final class TextReporter implements Reporter {
     }
 
     @Override
-    public void vmFound(VirtualMachine vm) {
-        out.printf("VM '%s' (%s) on %s: %s, replication state %s%n", vm.name(), vm.id(), host,
-                ReplicationStates.mode(vm.replicationMode()), ReplicationStates.state(vm.replicationState()));
+    protected void showVm(VirtualMachine found) {
+        out.printf("VM '%s' (%s) on %s: %s, replication state %s%n", found.name(), found.id(), host,
+                ReplicationStates.mode(found.replicationMode()), ReplicationStates.state(found.replicationState()));
     }
 
     @Override
-    public void jobStarted(String jobId, EndpointReference ref) {
-        job = jobId;
+    protected void showJobStarted(String jobId) {
         out.println("RevertFailover started job " + jobId);
         out.flush();
     }
 
     @Override
-    public void resuming(String jobId) {
-        job = jobId;
+    protected void showResuming(String jobId) {
         out.println("Following job " + jobId);
         out.flush();
     }
 
     @Override
-    public void progress(JobStatus s) {
+    protected void showProgress(JobStatus s) {
         int pct = s.percentComplete() == null ? 0 : Math.max(0, Math.min(100, s.percentComplete()));
         if (terminal) {
             int filled = pct * BAR / 100;
@@ -66,13 +62,13 @@ final class TextReporter implements Reporter {
     }
 
     @Override
-    public void dryRun(VirtualMachine vm, String envelope) {
+    protected void showDryRun(VirtualMachine target, String envelope) {
         out.println("Dry run: nothing was invoked. This is the RevertFailover request that would be sent:");
         out.println(envelope);
     }
 
     @Override
-    public void finished(RevertFailover.Result r) {
+    protected void showFinished(RevertFailover.Result r, ExitCodes.Failure failure, String explanation) {
         closeBar();
         switch (r.outcome()) {
             case COMPLETED -> out.println(r.vm() == null ? "Completed: job " + r.jobId() + " ended successfully."
@@ -80,18 +76,25 @@ final class TextReporter implements Reporter {
                     + (r.jobId() == null ? " (RevertFailover returned 0)." : " (job " + r.jobId() + ")."));
             case NOT_WAITED -> out.println("Not waiting for job " + r.jobId() + "; follow it on the host"
                     + " (Get-CimInstance -Namespace root/virtualization/v2 Msvm_ConcreteJob).");
-            case TIMEOUT -> err.println("hvreplica: timeout: " + r.explanation());
-            case FAILED -> err.println("hvreplica: failed: " + r.explanation());
+            case FAILED -> err.println("hvreplica: failed: " + explanation);
+            default -> err.println("hvreplica: " + failure.kind() + ": " + explanation);
         }
+        err.flush();
     }
 
     @Override
-    public void failed(Throwable error, ExitCodes.Failure failure, VirtualMachine vm) {
+    protected void showFailed(ExitCodes.Failure failure, String message) {
         closeBar();
-        err.println("hvreplica: " + ExitCodes.message(error));
-        if (job != null) {
-            err.println("hvreplica: " + Reporter.resumeHint(job));
-        }
+        err.println("hvreplica: " + message);
+        err.flush();
+    }
+
+    @Override
+    protected void showInterrupted(ExitCodes.Failure failure, String message) {
+        closeBar();
+        out.flush();
+        err.println("hvreplica: " + message);
+        err.flush();
     }
 
     private void closeBar() {

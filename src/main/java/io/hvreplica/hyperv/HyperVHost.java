@@ -3,6 +3,7 @@ package io.hvreplica.hyperv;
 import io.hvreplica.hyperv.xml.computersystem.MsvmComputerSystemType;
 import io.hvreplica.hyperv.xml.concretejob.MsvmConcreteJobType;
 import io.hvreplica.HvReplicaException;
+import io.hvreplica.OutcomeUnknownException;
 import io.hvreplica.wsman.EndpointReference;
 import io.hvreplica.wsman.Enumeration;
 import io.hvreplica.wsman.Item;
@@ -106,7 +107,21 @@ public final class HyperVHost implements AutoCloseable {
     public MethodResult revertFailover(VirtualMachine vm) {
         EndpointReference service = replicationService();
         Element output = wsman.invoke(service.resourceUri(), service.selectors(), "RevertFailover", revertInput(vm, service));
-        return MethodResult.read(output);
+        try {
+            return MethodResult.read(output);
+        } catch (WsmanProtocolException e) {
+            // The method was sent and an answer came back, but not one that says what happened.
+            throw new OutcomeUnknownException("an answer came back but cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Drops the connection and its authenticated session, so that the next request starts on a
+     * fresh one. After an answer was lost or failed its checks, the old session's state (sealing
+     * sequence numbers, a half-read response) cannot be trusted.
+     */
+    public void reconnect() {
+        wsman.reconnect();
     }
 
     /** The envelope {@link #revertFailover} would send; the look-ups it needs do run. */

@@ -1,6 +1,5 @@
 package io.hvreplica.hyperv;
 
-import io.hvreplica.HvReplicaException;
 import io.hvreplica.wsman.EndpointReference;
 import io.hvreplica.wsman.WsmanFaultException;
 
@@ -40,8 +39,27 @@ public final class JobWatcher {
         return new JobWatcher(host::job, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
     }
 
-    /** The last reading and whether the deadline passed before the job ended. */
-    public record Result(JobStatus last, boolean timedOut) {
+    /** How a wait ended. */
+    public enum End {
+        /** The job reached a terminal state; see {@link JobStatus#jobState()}. */
+        FINISHED,
+        /** The deadline passed while the job was still running. */
+        DEADLINE,
+        /** The host no longer has the job (it never had it, removed it, or lost it). */
+        GONE,
+        /** The waiting thread was interrupted; the job goes on on the host. */
+        INTERRUPTED
+    }
+
+    /**
+     * The last reading and how the wait ended.
+     *
+     * @param last the last reading, kept when a later poll failed; null when no poll succeeded
+     */
+    public record Result(JobStatus last, End end) {
+        public boolean timedOut() {
+            return end == End.DEADLINE;
+        }
     }
 
     /** The delay before poll number {@code n} (0-based): 100 ms growing by half each time, at most 1.5 s. */
@@ -51,7 +69,7 @@ public final class JobWatcher {
     }
 
     /**
-     * Polls until the job is terminal or {@code timeout} has passed.
+     * Polls until the job is terminal, gone, or {@code timeout} has passed.
      *
      * @param progress called with every reading, first one included
      */
@@ -63,24 +81,27 @@ public final class JobWatcher {
                 last = poll.apply(job);
                 progress.accept(last);
                 if (last.terminal()) {
-                    return new Result(last, false);
+                    return new Result(last, End.FINISHED);
                 }
             } catch (WsmanFaultException e) {
+                if (e.isMissingInstance()) {
+                    return new Result(last, End.GONE);
+                }
+                // w:TimedOut only means the host was slow to answer this poll.
                 if (!"TimedOut".equals(e.fault().subcode())) {
                     throw e;
                 }
             }
             Duration remaining = Duration.between(clock.instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
-                return new Result(last, true);
+                return new Result(last, End.DEADLINE);
             }
             Duration wait = delay(n);
             try {
                 sleeper.sleep(wait.compareTo(remaining) < 0 ? wait : remaining);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new HvReplicaException("interrupted while waiting for job "
-                        + job.selectors().get("InstanceID") + "; it keeps running on the host", e);
+                return new Result(last, End.INTERRUPTED);
             }
         }
     }

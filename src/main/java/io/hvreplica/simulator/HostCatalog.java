@@ -26,14 +26,22 @@ final class HostCatalog {
         }
     }
 
-    /** A job started by RevertFailover; no steps means the job is already gone (stale id). */
-    record Job(String instanceId, String timeSubmitted, List<JobStep> steps) {
+    /**
+     * A job started by RevertFailover. No steps means the job is already gone (a stale id); a job
+     * that {@code vanishes} is removed by the host after its last step, the way Windows removes
+     * a finished job once its TimeBeforeRemoval has passed, or when the VMMS service restarts.
+     */
+    record Job(String instanceId, String timeSubmitted, List<JobStep> steps, boolean vanishes) {
+        Job(String instanceId, String timeSubmitted, List<JobStep> steps) {
+            this(instanceId, timeSubmitted, steps, false);
+        }
+
         String scenario() {
             return "revert-failover-job-" + instanceId;
         }
 
         boolean progresses() {
-            return steps.size() > 1;
+            return steps.size() > 1 || vanishes && !steps.isEmpty();
         }
     }
 
@@ -89,7 +97,10 @@ final class HostCatalog {
     static final Job STALE_VM_07_JOB = new Job("71E5A3C9-2F8B-4D16-8C4A-E0B7D2F9A167", "2025-03-18T09:48:13.7402955Z",
             List.of());
 
-    static final List<Job> JOBS = List.of(APP_VM_01_JOB, DB_VM_03_JOB, SLOW_VM_05_JOB, STALE_VM_07_JOB);
+    static final Job GONE_VM_09_JOB = new Job("C41F8E27-9B6D-4A53-8E0C-5D7A2F1B9E09", "2025-03-18T09:51:36.1184027Z",
+            List.of(JobStep.running(4, 20, 512), JobStep.running(4, 55, 1_730)), true);
+
+    static final List<Job> JOBS = List.of(APP_VM_01_JOB, DB_VM_03_JOB, SLOW_VM_05_JOB, STALE_VM_07_JOB, GONE_VM_09_JOB);
 
     static final List<Vm> VMS = List.of(
             Vm.off("app-vm-01", "4F1C2A77-9B3E-4E15-A6D2-1C8E5B7F3A01", 5, "2024-11-05T14:02:19.8813425Z",
@@ -111,7 +122,10 @@ final class HostCatalog {
             Vm.off("locked-vm-06", "E2F4A6C8-3B5D-4F71-9C2E-8A0B1D3F5E06", 5, "2024-11-08T09:40:26.0051777Z",
                     Revert.accessDenied()),
             Vm.off("stale-vm-07", "6C9E2B4D-7A1F-4D38-B6E0-4F2A8C1D9E07", 5, "2024-11-09T13:57:41.7716352Z",
-                    Revert.job(STALE_VM_07_JOB)));
+                    Revert.job(STALE_VM_07_JOB)),
+            // Its job is removed from the host while it still runs (a VMMS restart, say).
+            Vm.off("gone-vm-09", "D5A7C3E1-8F2B-4C69-A0D4-7E1B3F5C9A09", 5, "2024-11-10T07:31:08.2203816Z",
+                    Revert.job(GONE_VM_09_JOB)));
 
     private HostCatalog() {}
 }

@@ -57,8 +57,10 @@ final class JobRecordings {
         for (Job job : HostCatalog.JOBS) {
             jobPolling(job);
         }
-        // Unknown (or removed) job.
-        server.stubFor(Wsman.action(Recordings.wsman(), Wsman.GET).atPriority(PRIORITY_UNKNOWN)
+        // Unknown (or removed) job: what Windows answers a Get of an instance that does not exist.
+        server.stubFor(Wsman.resourceUri(Wsman.action(Recordings.wsman(), Wsman.GET), Wsman.CONCRETE_JOB)
+                .atPriority(PRIORITY_UNKNOWN).willReturn(missingInstance()));
+        server.stubFor(Wsman.action(Recordings.wsman(), Wsman.GET).atPriority(PRIORITY_UNKNOWN + 1)
                 .willReturn(invalidSelectors("UnexpectedSelectors")));
     }
 
@@ -84,16 +86,21 @@ final class JobRecordings {
 
     private void jobPolling(Job job) {
         if (job.steps().isEmpty()) {
-            server.stubFor(jobGet(job).willReturn(invalidSelectors("UnexpectedSelectors")));
+            server.stubFor(jobGet(job).willReturn(missingInstance()));
         } else if (!job.progresses()) {
             server.stubFor(jobGet(job).willReturn(jobInstance(job, job.steps().get(0))));
         } else {
             for (int i = 0; i < job.steps().size(); i++) {
                 ScenarioMappingBuilder inState = jobGet(job).inScenario(job.scenario()).whenScenarioStateIs(state(i));
-                if (i + 1 < job.steps().size()) {
+                // A vanishing job's last step hands over to its removal instead of repeating.
+                if (i + 1 < job.steps().size() || job.vanishes()) {
                     inState = inState.willSetStateTo(state(i + 1));
                 }
                 server.stubFor(inState.willReturn(jobInstance(job, job.steps().get(i))));
+            }
+            if (job.vanishes()) {
+                server.stubFor(jobGet(job).inScenario(job.scenario()).whenScenarioStateIs(state(job.steps().size()))
+                        .willReturn(missingInstance()));
             }
         }
     }
@@ -127,6 +134,11 @@ final class JobRecordings {
         p.put("timeSubmitted", CIM_DATETIME.format(submitted));
         p.put("timeOfLastStateChange", CIM_DATETIME.format(submitted.plusMillis(step.elapsedMillis())));
         return recordings.soap(200, "concrete-job-response", p);
+    }
+
+    private ResponseDefinitionBuilder missingInstance() {
+        return recordings.soap(500, "fault-missing-instance",
+                Map.of("hostName", SimulatedHost.HOST_NAME, "className", "Msvm_ConcreteJob"));
     }
 
     private ResponseDefinitionBuilder invalidSelectors(String faultDetail) {

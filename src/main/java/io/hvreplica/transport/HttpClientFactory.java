@@ -49,8 +49,18 @@ final class HttpClientFactory {
             return opened.get();
         }
 
+        private final AtomicReference<PoolingHttpClientConnectionManager> manager = new AtomicReference<>();
+
         X509Certificate serverCertificate() {
             return serverCertificate.get();
+        }
+
+        /** Closes the kept-alive connection, if any; the next request opens a new one. */
+        void closeIdle() {
+            PoolingHttpClientConnectionManager m = manager.get();
+            if (m != null) {
+                m.closeIdle(TimeValue.ZERO_MILLISECONDS);
+            }
         }
     }
 
@@ -78,6 +88,7 @@ final class HttpClientFactory {
                         .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build())
                 .build();
+        tracker.manager.set(manager);
         return HttpClients.custom()
                 .setConnectionManager(manager)
                 .disableAutomaticRetries()

@@ -263,6 +263,15 @@ public final class HttpTransport implements Closeable {
         }
     }
 
+    /**
+     * Closes the connection and forgets the session, so that the next request opens a new
+     * connection and authenticates again.
+     */
+    public synchronized void reconnect() {
+        dropSession();
+        connections.closeIdle();
+    }
+
     private HttpPost emptyPost(String authorization) {
         HttpPost post = new HttpPost(endpoint);
         post.setHeader("Connection", "Keep-Alive");

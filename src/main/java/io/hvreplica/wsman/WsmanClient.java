@@ -1,5 +1,9 @@
 package io.hvreplica.wsman;
 
+import io.hvreplica.OutcomeUnknownException;
+import io.hvreplica.auth.IntegrityException;
+import io.hvreplica.transport.TransportException;
+
 import io.hvreplica.transport.HttpTransport;
 import io.hvreplica.transport.TransportConduit;
 import org.w3c.dom.Document;
@@ -126,11 +130,33 @@ public final class WsmanClient implements AutoCloseable {
      * @return the {@code <p:Method_OUTPUT>} element
      */
     public Element invoke(String resourceUri, SelectorSet selectors, String method, Element input) {
-        Element output = send(resourceUri, resourceUri + "/" + method, selectors, input, false).body();
-        if (output == null || !(method + "_OUTPUT").equals(output.getLocalName())) {
-            throw new WsmanProtocolException("the host did not answer " + method + " with " + method + "_OUTPUT");
+        try {
+            Element output = send(resourceUri, resourceUri + "/" + method, selectors, input, false).body();
+            if (output == null || !(method + "_OUTPUT").equals(output.getLocalName())) {
+                throw new WsmanProtocolException("the host did not answer " + method + " with " + method + "_OUTPUT");
+            }
+            return output;
+        } catch (TransportException | IntegrityException e) {
+            if (!answerUnusable(e)) {
+                throw e;
+            }
+            throw new OutcomeUnknownException("an answer came back but cannot be used: " + e.getMessage(), e);
         }
-        return output;
+    }
+
+    /**
+     * Whether a failure of a request that was sent means its answer arrived but cannot be trusted
+     * or read: malformed, a DTD, another message's RelatesTo, a failed integrity check, an HTTP
+     * error in place of a SOAP answer. For an Invoke this says nothing about whether the method
+     * ran, so it must not be reported as the host's refusal. Connection and TLS failures are left
+     * alone: the transport raises those only before anything was sent (after that, it reports
+     * the outcome as unknown itself).
+     */
+    private static boolean answerUnusable(RuntimeException e) {
+        if (e instanceof OutcomeUnknownException) {
+            return false;
+        }
+        return e instanceof IntegrityException || e instanceof TransportException t && "protocol".equals(t.kind());
     }
 
     /** The exact SOAP envelope {@link #invoke} would send, without sending anything. */
@@ -194,6 +220,11 @@ public final class WsmanClient implements AutoCloseable {
 
     static String shortName(String resourceUri) {
         return resourceUri.substring(resourceUri.lastIndexOf('/') + 1);
+    }
+
+    /** Starts the next request on a new connection with a new authenticated session. */
+    public void reconnect() {
+        transport.reconnect();
     }
 
     /** Shuts down the CXF bus and the HTTP session. */

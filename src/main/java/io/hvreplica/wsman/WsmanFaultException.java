@@ -27,6 +27,15 @@ public class WsmanFaultException extends HvReplicaException {
                 || "5".equals(fault.details().get("error_Code"));
     }
 
+    /**
+     * True when the host says the addressed instance does not exist: a:DestinationUnreachable, or
+     * WSManFault code 2150858752 (0x80338000), which is what Windows answers to a Get of a job it
+     * has already removed.
+     */
+    public boolean isMissingInstance() {
+        return "DestinationUnreachable".equals(fault.subcode()) || Long.valueOf(2150858752L).equals(fault.wsmanCode());
+    }
+
     private static String summary(Fault f) {
         StringBuilder s = new StringBuilder("the host returned fault ");
         s.append(f.subcode() != null ? f.subcode() : f.code());

@@ -34,7 +34,11 @@ final class Cli {
      * @param password   what reading the password gives (it may throw, like a missing file)
      */
     static Run run(boolean configured, BiFunction<Path, String, char[]> password, String... args) {
-        CapturingEnvironment env = new CapturingEnvironment();
+        return run(new CapturingEnvironment(), configured, password, args);
+    }
+
+    static Run run(CapturingEnvironment env, boolean configured, BiFunction<Path, String, char[]> password,
+                   String... args) {
         int code = Main.run(args, new RevertFailoverCommand.Environment() {
             @Override
             public PrintStream out() {
@@ -64,6 +68,11 @@ final class Cli {
             @Override
             public JobWatcher watcher(HyperVHost host) {
                 return env.watcher(host);
+            }
+
+            @Override
+            public void onSignal(java.util.function.ToIntFunction<String> handler) {
+                env.onSignal(handler);
             }
         });
         return new Run(code, env.out(), env.err(), env);

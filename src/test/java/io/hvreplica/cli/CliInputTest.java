@@ -77,12 +77,15 @@ class CliInputTest {
     }
 
     @Test
-    void aFailureWhileFollowingAJobStillNamesTheJob() {
+    void aJobTheHostNoLongerHasIsGoneNotRunning() {
         Cli.Run run = revert("--vm", "stale-vm-07", "--output", "json");
-        assertEquals(1, run.exitCode(), run.out());
+        assertEquals(4, run.exitCode(), run.out());
+        assertTrue(run.out().contains("\"outcome\":\"job-gone\""), run.out());
         assertTrue(run.out().contains("\"instanceId\":\"71E5A3C9-2F8B-4D16-8C4A-E0B7D2F9A167\""), run.out());
         assertTrue(run.out().contains("\"returnValue\":4096"), run.out());
-        assertTrue(run.out().contains("--resume 71E5A3C9-2F8B-4D16-8C4A-E0B7D2F9A167"), run.out());
+        assertTrue(run.out().contains("no longer has job 71E5A3C9-2F8B-4D16-8C4A-E0B7D2F9A167"), run.out());
+        assertTrue(run.out().contains("\"replicationStateAfter\":5"), run.out());
+        assertFalse(run.out().contains("goes on on the host"), run.out());
     }
 
     @Test

@@ -72,10 +72,10 @@ class NtlmInteropTest {
     void faultsComeBackEncryptedAndAreParsed() throws Exception {
         try (WinrmPeer peer = peer()) {
             Cli.Run run = Cli.run(PASSWORD, "revert-failover", "--endpoint", peer.endpoint(), "--user", USER,
-                    "--vm", "stale-vm-07", "--output", "json");
-            assertEquals(1, run.exitCode(), run.err());
-            assertTrue(run.out().contains("\"kind\":\"fault\""), run.out());
-            assertTrue(run.out().contains("2150858843"), run.out());
+                    "--vm", "locked-vm-06", "--output", "json");
+            assertEquals(3, run.exitCode(), run.err());
+            assertTrue(run.out().contains("\"kind\":\"access-denied\""), run.out());
+            assertTrue(run.out().contains("AccessDenied"), run.out());
         }
     }
 
@@ -163,7 +163,28 @@ class NtlmInteropTest {
             long invokes = backend.server().getAllServeEvents().stream()
                     .filter(e -> e.getRequest().getBodyAsString().contains("RevertFailover_INPUT")).count();
             assertEquals(0, invokes, "the Invoke must not be re-sent on a new connection");
-            assertEquals(1, peer.stats().get("completed_handshakes"));
+            // The second handshake is the fresh connection that reads the VM's state again.
+            assertEquals(2, peer.stats().get("completed_handshakes"));
+            assertTrue(run.out().contains("\"replicationStateAfter\":5"), run.out());
+        }
+    }
+
+    @Test
+    void aTamperedAnswerToTheInvokeIsOutcomeUnknownNotFailed() throws Exception {
+        // The revert reached the host and ran; only its answer was altered on the way back.
+        try (WinrmPeer peer = peer("--tamper-invokes")) {
+            backend.server().resetRequests();
+            Cli.Run run = Cli.run(PASSWORD, "revert-failover", "--endpoint", peer.endpoint(), "--user", USER,
+                    "--vm", "app-vm-01", "--output", "json");
+            assertEquals(4, run.exitCode(), run.out() + run.err() + peer.log());
+            assertTrue(run.out().contains("\"kind\":\"outcome-unknown\""), run.out());
+            assertTrue(run.out().contains("\"outcome\":\"outcome-unknown\""), run.out());
+            assertTrue(run.out().contains("signature"), run.out());
+            assertTrue(run.out().contains("may or may not have run"), run.out());
+            assertTrue(run.out().contains("\"replicationStateAfter\":5"), run.out());
+            long invokes = backend.server().getAllServeEvents().stream()
+                    .filter(e -> e.getRequest().getBodyAsString().contains("RevertFailover_INPUT")).count();
+            assertEquals(1, invokes, "the Invoke ran once and was not re-sent");
         }
     }
 }

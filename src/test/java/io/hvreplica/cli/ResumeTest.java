@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An interrupted wait can be picked up again with the job id the first run printed. */
@@ -52,10 +53,31 @@ class ResumeTest {
     }
 
     @Test
-    void anUnknownJobIsTheHostsFault() {
+    void anUnknownJobIsNotFoundAndNotStillRunning() {
         Cli.Run run = revert("--resume", "00000000-0000-0000-0000-000000000000", "--output", "json");
-        assertEquals(1, run.exitCode(), run.out());
-        assertTrue(run.out().contains("\"kind\":\"fault\""), run.out());
+        assertEquals(6, run.exitCode(), run.out());
+        assertTrue(run.out().contains("\"outcome\":\"job-not-found\""), run.out());
+        assertTrue(run.out().contains("\"kind\":\"job-not-found\""), run.out());
+        assertTrue(run.out().contains("has no job 00000000-0000-0000-0000-000000000000"), run.out());
+        assertFalse(run.out().contains("goes on on the host"), run.out());
+        assertFalse(run.out().contains("--resume"), run.out());
+
+        Cli.Run text = revert("--resume", "00000000-0000-0000-0000-000000000000");
+        assertEquals(6, text.exitCode(), text.err());
+        assertTrue(text.err().contains("has no job"), text.err());
+        assertFalse(text.err().contains("goes on on the host"), text.err());
+    }
+
+    @Test
+    void somethingThatIsNotAJobIdIsAUsageError() {
+        Cli.Run run = revert("--resume", "app-vm-01", "--output", "json");
+        assertEquals(2, run.exitCode(), run.out());
+        assertTrue(run.out().contains("\"kind\":\"usage\""), run.out());
+        assertTrue(run.out().contains("is not a job id"), run.out());
+
+        Cli.Run text = revert("--resume", "12345");
+        assertEquals(2, text.exitCode(), text.err());
+        assertTrue(text.err().contains("--resume: '12345' is not a job id"), text.err());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.hvreplica.cli;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.hvreplica.simulator.SimulatedHost;
 import io.hvreplica.testing.MiniJson;
@@ -57,6 +58,7 @@ class RevertFailoverCliTest {
     private static final String WEB_1 = "A3B4C5D6-1E2F-4A5B-8C7D-9E0F1A2B3C41";
     private static final String WEB_2 = "B8C9D0E1-2F3A-4B5C-9D8E-0F1A2B3C4D42";
     private static final String SLOW_VM_05_JOB = "3D9C7B1A-6E45-4F82-B0D3-9A5E1C7F2B85";
+    private static final String GONE_VM_09_JOB = "C41F8E27-9B6D-4A53-8E0C-5D7A2F1B9E09";
 
     private static final String V2 = "http://schemas.microsoft.com/wbem/wsman/1/wmi/root/virtualization/v2/";
     private static final String GET_ACTION = "http://schemas.xmlsoap.org/ws/2004/09/transfer/Get";
@@ -427,16 +429,99 @@ class RevertFailoverCliTest {
     }
 
     @Test
-    void invalidSelectorsFaultOnTheJobExitsOneWithTheWsmanCode() {
-        Run run = run(revert("--vm", "stale-vm-07", "--output", "json"));
+    void aJobThatVanishesKeepsItsLastStateAndRereadsTheVm() {
+        Run run = run(revert("--vm", "gone-vm-09", "--output", "json"));
 
-        assertEquals(1, run.exitCode(), run.all());
-        assertEquals("fault", run.field("error.kind"));
+        assertEquals(4, run.exitCode(), run.all());
+        assertEquals("job-gone", run.field("outcome"));
+        assertEquals("job-gone", run.field("error.kind"));
+        assertEquals(GONE_VM_09_JOB, run.field("job.instanceId"));
+        assertEquals(4L, num(run.field("job.jobState")), "the last state seen, Running");
+        assertEquals(55L, num(run.field("job.percentComplete")));
+        assertEquals(5L, num(run.field("vm.replicationStateAfter")));
         String message = (String) run.field("error.message");
-        assertTrue(message.contains("InvalidSelectors"), message);
-        assertTrue(message.contains("2150858843"), message);
-        assertTrue(message.contains("0x8033805B"), message);
-        assertTrue(message.contains(SimulatedHost.HOST_NAME), message);
+        assertTrue(message.contains("no longer has job " + GONE_VM_09_JOB + " (last seen Running 55%)"), message);
+        assertTrue(message.contains("replication state Recovered (5)"), message);
+        assertFalse(message.contains("--resume"), message);
+        // The look-up by name, then the re-read by id after the job vanished.
+        assertEquals(1, requests(REVERT_ACTION).size());
+
+        Run text = run(revert("--vm", "gone-vm-09"));
+        assertEquals(4, text.exitCode());
+        String line = oneErrorLine(text);
+        assertTrue(line.contains("job-gone") && line.contains(GONE_VM_09_JOB), line);
+    }
+
+    @Test
+    void aFailedPollAfterTheJobStartedNamesTheJobAndItsLastState() {
+        StubMapping broken = host.server().stubFor(post(urlPathEqualTo("/wsman")).atPriority(3)
+                .withRequestBody(containing(GET_ACTION)).withRequestBody(containing(APP_VM_01_JOB))
+                .willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html")
+                        .withBody("<html><body>502 Bad Gateway</body></html>")));
+        try {
+            Run run = run(revert("--vm", "app-vm-01", "--output", "json"));
+            assertEquals(4, run.exitCode(), run.all());
+            assertEquals("protocol", run.field("error.kind"));
+            assertEquals(APP_VM_01_JOB, run.field("job.instanceId"));
+            assertEquals(4096L, num(run.field("returnValue")));
+            String message = (String) run.field("error.message");
+            assertTrue(message.contains("--resume " + APP_VM_01_JOB), message);
+        } finally {
+            host.server().removeStub(broken);
+        }
+    }
+
+    // ---- an Invoke whose answer cannot be used: it ran, so the outcome is unknown, never "failed" ----
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> unusableInvokeAnswers() {
+        String ok = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:a=\"" + A + "\">"
+                + "<s:Header><a:RelatesTo>%s</a:RelatesTo></s:Header><s:Body><p:RevertFailover_OUTPUT"
+                + " xmlns:p=\"" + V2 + "Msvm_ReplicationService\"><p:ReturnValue>0</p:ReturnValue>"
+                + "</p:RevertFailover_OUTPUT></s:Body></s:Envelope>";
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("malformed", 200, "application/soap+xml;charset=UTF-8",
+                        cut(String.format(ok, RELATES_TO), "<p:ReturnValue>"), "not a readable SOAP envelope"),
+                org.junit.jupiter.params.provider.Arguments.of("dtd", 200, "application/soap+xml;charset=UTF-8",
+                        "<!DOCTYPE s:Envelope [<!ENTITY x \"y\">]>" + String.format(ok, RELATES_TO), "DTD"),
+                org.junit.jupiter.params.provider.Arguments.of("relates-to", 200, "application/soap+xml;charset=UTF-8",
+                        String.format(ok, "uuid:00000000-1111-2222-3333-444444444444"), "relates to"),
+                org.junit.jupiter.params.provider.Arguments.of("no-return-value", 200, "application/soap+xml;charset=UTF-8",
+                        String.format(ok, RELATES_TO).replace("<p:ReturnValue>0</p:ReturnValue>", ""), "no ReturnValue"),
+                org.junit.jupiter.params.provider.Arguments.of("proxy-page", 502, "text/html",
+                        "<html><body>502 Bad Gateway</body></html>", "HTTP 502"),
+                org.junit.jupiter.params.provider.Arguments.of("oversized", 200, "application/soap+xml;charset=UTF-8",
+                        hugeBody(), "byte limit"));
+    }
+
+    private static String cut(String body, String before) {
+        return body.substring(0, body.indexOf(before));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("unusableInvokeAnswers")
+    void anUnusableAnswerToTheInvokeIsOutcomeUnknownWithTheStateReadAgain(String name, int status, String type,
+                                                                          String body, String reason) {
+        StubMapping answer = host.server().stubFor(post(urlPathEqualTo("/wsman")).atPriority(3)
+                .withRequestBody(containing(REVERT_ACTION)).withRequestBody(containing(APP_VM_01))
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", type).withBody(body)));
+        try {
+            Run run = run(revert("--vm", "app-vm-01", "--output", "json"));
+            assertEquals(4, run.exitCode(), run.all());
+            assertEquals("outcome-unknown", run.field("outcome"));
+            assertEquals("outcome-unknown", run.field("error.kind"));
+            assertEquals(5L, num(run.field("vm.replicationStateAfter")));
+            String message = (String) run.field("error.message");
+            assertTrue(message.contains("app-vm-01") && message.contains("may or may not have run"), message);
+            assertTrue(message.contains(reason), message);
+            assertTrue(message.contains("Do not run it again blindly"), message);
+            assertEquals(1, requests(REVERT_ACTION).size(), "the Invoke is never re-sent");
+
+            Run text = run(revert("--vm", "app-vm-01"));
+            assertEquals(4, text.exitCode());
+            assertTrue(oneErrorLine(text).contains("outcome-unknown"), text.err());
+        } finally {
+            host.server().removeStub(answer);
+        }
     }
 
     @Test
@@ -544,7 +629,8 @@ class RevertFailoverCliTest {
         assertEquals(4, run.exitCode(), run.all());
         assertEquals("outcome-unknown", run.field("error.kind"));
         String message = (String) run.field("error.message");
-        assertTrue(message.contains("sync-vm-04") && message.contains("may or may not have started"), message);
+        assertTrue(message.contains("sync-vm-04") && message.contains("may or may not have run"), message);
+        assertEquals(5L, num(run.field("vm.replicationStateAfter")), "read again on a fresh connection");
         assertTrue(message.contains("Do not run it again blindly"), message);
         assertEquals(1, requests(REVERT_ACTION).size(), "the Invoke is never re-sent");
     }

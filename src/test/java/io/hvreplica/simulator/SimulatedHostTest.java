@@ -305,7 +305,7 @@ class SimulatedHostTest {
         Map<String, String> stale = selectors(one(okXml(revert("6C9E2B4D-7A1F-4D38-B6E0-4F2A8C1D9E07", true)), RS, "Job"));
         HttpResponse<String> gone = send(envelope(GET, JOB, selectorSet(stale), "").xml);
         assertEquals(500, gone.statusCode());
-        assertFault(parse(gone.body()), "Sender", "InvalidSelectors", "2150858843");
+        assertFault(parse(gone.body()), "Sender", "DestinationUnreachable", "2150858752");
 
         HttpResponse<String> locked = send(revert("E2F4A6C8-3B5D-4F71-9C2E-8A0B1D3F5E06", true).xml);
         assertEquals(500, locked.statusCode());
@@ -452,8 +452,8 @@ class SimulatedHostTest {
         List<Element> values = all(one(fault, S, "Code"), S, "Value");
         assertEquals(2, values.size());
         assertQName(values.get(0), S, code);
-        assertQName(values.get(1), subcode.equals("CannotProcessFilter") || subcode.equals("InvalidEnumerationContext") ? N : W,
-                subcode);
+        assertQName(values.get(1), subcode.equals("CannotProcessFilter") || subcode.equals("InvalidEnumerationContext") ? N
+                : subcode.equals("DestinationUnreachable") ? A : W, subcode);
         // The outer WSManFault; a provider fault nests another one inside it.
         Element wsmanFault = all(one(fault, S, "Detail"), F, "WSManFault").get(0);
         assertEquals(wsmanFaultCode, wsmanFault.getAttribute("Code"));

@@ -24,6 +24,9 @@ public final class CapturingEnvironment {
     private final PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
     private final List<Duration> sleeps = new ArrayList<>();
     private Instant now = Instant.parse("2026-11-24T10:00:00Z");
+    private java.util.function.ToIntFunction<String> signalHandler;
+    private String signalAtFirstSleep;
+    private Integer signalExit;
 
     public CapturingEnvironment() {
     }
@@ -49,6 +52,24 @@ public final class CapturingEnvironment {
         return errStream;
     }
 
+    /** Keeps the handler the command installs for SIGINT and SIGTERM. */
+    public void onSignal(java.util.function.ToIntFunction<String> handler) {
+        signalHandler = handler;
+    }
+
+    /**
+     * Delivers {@code signal} to the command's handler when the job watcher first sleeps, the way a
+     * Ctrl-C or a task timeout arrives during a wait; the sleep is then interrupted.
+     */
+    public void signalAtFirstSleep(String signal) {
+        signalAtFirstSleep = signal;
+    }
+
+    /** The exit code the signal handler chose (the process would end with it); null if none ran. */
+    public Integer signalExit() {
+        return signalExit;
+    }
+
     public JobWatcher watcher(HyperVHost host) {
         Clock clock = new Clock() {
             @Override
@@ -67,6 +88,12 @@ public final class CapturingEnvironment {
             }
         };
         return new JobWatcher(host::job, clock, d -> {
+            if (signalAtFirstSleep != null && signalHandler != null) {
+                String signal = signalAtFirstSleep;
+                signalAtFirstSleep = null;
+                signalExit = signalHandler.applyAsInt(signal);
+                throw new InterruptedException(signal);
+            }
             sleeps.add(d);
             now = now.plus(d);
         });
