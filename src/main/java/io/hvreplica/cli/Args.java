@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The command line: long options with a value ({@code --name VALUE} or {@code --name=VALUE}),
- * flags, and a few short aliases; no positional arguments. Small on purpose: a CLI that starts a
+ * flags, a few short aliases, and positional arguments where a command declares them. Small on purpose: a CLI that starts a
  * JVM for every run cannot afford a parser whose classes take a tenth of a second to load, and
  * picocli's classes (compiled for Java 5) cannot go into the class-data-sharing archive.
  */
@@ -26,6 +26,13 @@ final class Args {
     static final class Schema {
         private final Map<String, Spec> byName = new LinkedHashMap<>();
         private final Map<String, Spec> byAlias = new HashMap<>();
+        private String positionalLabel;
+
+        /** Takes positional arguments (such as a job id), shown as {@code label} in errors. */
+        Schema positional(String label) {
+            this.positionalLabel = label;
+            return this;
+        }
 
         Schema value(String name, String label, String help) {
             return add(new Spec(name, null, label, help));
@@ -54,6 +61,7 @@ final class Args {
         Parsed parse(List<String> args) {
             Map<String, String> values = new HashMap<>();
             Set<String> flags = new HashSet<>();
+            List<String> positional = new ArrayList<>();
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
                 if (arg.equals("-h") || arg.equals("--help")) {
@@ -68,6 +76,10 @@ final class Args {
                     inline = arg.substring(eq + 1);
                 }
                 Spec spec = byName.containsKey(name) ? byName.get(name) : byAlias.get(name);
+                if (spec == null && positionalLabel != null && !arg.startsWith("-")) {
+                    positional.add(arg);
+                    continue;
+                }
                 if (spec == null) {
                     throw new UsageException(arg.startsWith("-") ? "unknown option '" + name + "'"
                             : "unexpected argument '" + arg + "'");
@@ -90,7 +102,7 @@ final class Args {
                     throw new UsageException(spec.name() + " is given twice");
                 }
             }
-            return new Parsed(values, flags);
+            return new Parsed(values, flags, List.copyOf(positional));
         }
 
         /** The help text: usage line, description, and one line per option. */
@@ -112,7 +124,7 @@ final class Args {
     }
 
     /** What was given. */
-    record Parsed(Map<String, String> values, Set<String> flags) {
+    record Parsed(Map<String, String> values, Set<String> flags, List<String> positional) {
         String value(String name) {
             return values.get(name);
         }

@@ -40,6 +40,18 @@ final class ConnectionOptions {
                 .flag("--verbose", "-v", "Log the wire traffic to stderr (secrets redacted)");
     }
 
+    /** The host as the user named it, for reports; works before the options are validated. */
+    String hostName() {
+        if (host != null) {
+            return host;
+        }
+        try {
+            return endpoint == null ? null : URI.create(endpoint).getHost();
+        } catch (IllegalArgumentException e) {
+            return endpoint;
+        }
+    }
+
     static ConnectionOptions from(Args.Parsed args) {
         ConnectionOptions o = new ConnectionOptions();
         o.host = args.value("--host");

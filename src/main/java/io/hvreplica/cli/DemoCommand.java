@@ -17,9 +17,9 @@ final class DemoCommand {
             .value("--output", "FORMAT", "text | json (default text)")
             .flag("--verbose", "-v", "Log the wire traffic to stderr");
 
-    private final RevertFailoverCommand.Environment env;
+    private final Environment env;
 
-    DemoCommand(RevertFailoverCommand.Environment env) {
+    DemoCommand(Environment env) {
         this.env = env;
     }
 
@@ -49,12 +49,12 @@ final class DemoCommand {
             if (verbose) {
                 revert.add("-v");
             }
-            return new RevertFailoverCommand(new DemoEnvironment(env)).run(revert);
+            return new OperationCommand(Commands.BY_NAME.get("revert-failover"), new DemoEnvironment(env)).run(revert);
         }
     }
 
     /** The caller's streams and clock, with the simulator's password. */
-    private record DemoEnvironment(RevertFailoverCommand.Environment outer) implements RevertFailoverCommand.Environment {
+    private record DemoEnvironment(Environment outer) implements Environment {
         @Override
         public PrintStream out() {
             return outer.out();

@@ -2,7 +2,7 @@ package io.hvreplica.cli;
 
 import io.hvreplica.auth.AuthenticationException;
 import io.hvreplica.hyperv.AmbiguousVmException;
-import io.hvreplica.hyperv.RevertFailover;
+import io.hvreplica.hyperv.OperationResult;
 import io.hvreplica.hyperv.VmNotFoundException;
 import io.hvreplica.transport.TransportException;
 import io.hvreplica.wsman.WsmanFaultException;
@@ -28,9 +28,9 @@ final class ExitCodes {
     }
 
     /** The exit code and error kind of a run that ended; the kind is null on success. */
-    static Failure of(RevertFailover.Result r) {
+    static Failure of(OperationResult r) {
         return switch (r.outcome()) {
-            case COMPLETED, NOT_WAITED -> new Failure(COMPLETED, null);
+            case COMPLETED, NOT_WAITED, UNCHANGED -> new Failure(COMPLETED, null);
             case TIMEOUT -> new Failure(TIMEOUT, "timeout");
             case FAILED -> new Failure(REFUSED_OR_FAILED, r.job() != null ? "job-failed" : "refused");
             // Neither says how the revert ended: like a lost answer, the user must look on the host.

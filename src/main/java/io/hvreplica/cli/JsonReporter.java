@@ -1,24 +1,28 @@
 package io.hvreplica.cli;
 
 import io.hvreplica.hyperv.JobStatus;
+import io.hvreplica.hyperv.OperationResult;
+import io.hvreplica.hyperv.OperationRunner;
 import io.hvreplica.hyperv.ReturnValues;
-import io.hvreplica.hyperv.RevertFailover;
 import io.hvreplica.hyperv.VirtualMachine;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One JSON object on stdout at the end, failures and interruptions included. The job id goes to
- * stderr as soon as it is known, so an interrupted wait can be resumed.
+ * One compact JSON object on one line of stdout at the end, failures and interruptions included.
+ * The job id goes to stderr as soon as it is known, so an interrupted wait can be resumed.
  */
 final class JsonReporter extends Reporter {
     private final PrintStream out;
     private final PrintStream err;
     private final String host;
 
-    JsonReporter(PrintStream out, PrintStream err, String host) {
+    JsonReporter(String operation, PrintStream out, PrintStream err, String host) {
+        super(operation);
         this.out = out;
         this.err = err;
         this.host = host;
@@ -29,8 +33,9 @@ final class JsonReporter extends Reporter {
     }
 
     @Override
-    protected void showJobStarted(String jobId) {
-        err.println("job " + jobId + " started");
+    protected void showJobStarted(OperationRunner.Context context, String jobId) {
+        err.println("job " + jobId + " started" + (context.operation().equals(operation) ? ""
+                : " (" + context.operation() + ")"));
         err.flush();
     }
 
@@ -45,26 +50,59 @@ final class JsonReporter extends Reporter {
     }
 
     @Override
-    protected void showDryRun(VirtualMachine target, String envelope) {
+    protected void showDryRun(VirtualMachine target, String envelope, String refusal) {
         Map<String, Object> o = base(target, null);
         o.put("returnValue", null);
         o.put("returnMeaning", null);
         o.put("job", null);
         o.put("outcome", "dry-run");
+        o.put("changed", false);
+        o.put("likelyRefusal", refusal);
         o.put("envelope", envelope);
         o.put("error", null);
         print(o);
     }
 
     @Override
-    protected void showFinished(RevertFailover.Result r, ExitCodes.Failure failure, String explanation) {
+    protected void showFinished(OperationResult r, ExitCodes.Failure failure, String explanation) {
+        Map<String, Object> o = result(r);
+        o.put("error", failure.kind() == null ? null : error(failure.kind(), explanation));
+        print(o);
+    }
+
+    private Map<String, Object> result(OperationResult r) {
         Map<String, Object> o = base(r.vm() != null ? r.vm() : vm, r.vmAfter());
         o.put("returnValue", r.returnValue());
         o.put("returnMeaning", r.returnMeaning());
         o.put("job", job(r.jobId(), r.job()));
         o.put("outcome", r.outcome().label());
-        o.put("error", failure.kind() == null ? null : error(failure.kind(), explanation));
-        print(o);
+        o.put("changed", r.changed());
+        if (r.warning() != null) {
+            o.put("warning", r.warning());
+        }
+        if (r.createdVm() != null) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("name", r.createdVm().name());
+            t.put("id", r.createdVm().id());
+            t.put("replicationMode", r.createdVm().replicationMode());
+            t.put("enabledState", r.createdVm().enabledState());
+            o.put("testVm", t);
+        }
+        if (!r.steps().isEmpty()) {
+            List<Map<String, Object>> steps = new ArrayList<>();
+            for (OperationResult step : r.steps()) {
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("operation", step.operation());
+                s.put("vm", step.vm() == null ? null : step.vm().name());
+                s.put("returnValue", step.returnValue());
+                s.put("job", job(step.jobId(), step.job()));
+                s.put("outcome", step.outcome().label());
+                s.put("explanation", step.explanation());
+                steps.add(s);
+            }
+            o.put("steps", steps);
+        }
+        return o;
     }
 
     @Override
@@ -73,6 +111,7 @@ final class JsonReporter extends Reporter {
         putReturnValue(o);
         o.put("job", job(job, last));
         o.put("outcome", "failed");
+        o.put("changed", inFlight || job != null ? null : (Object) false);
         o.put("error", error(failure.kind(), message));
         print(o);
     }
@@ -83,6 +122,7 @@ final class JsonReporter extends Reporter {
         putReturnValue(o);
         o.put("job", job(job, last));
         o.put("outcome", "interrupted");
+        o.put("changed", inFlight || job != null ? null : (Object) false);
         o.put("error", error(failure.kind(), message));
         print(o);
     }
@@ -100,7 +140,7 @@ final class JsonReporter extends Reporter {
 
     private Map<String, Object> base(VirtualMachine before, VirtualMachine after) {
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("operation", "revert-failover");
+        o.put("operation", operation);
         o.put("host", host);
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("name", before == null ? null : before.name());
@@ -112,7 +152,7 @@ final class JsonReporter extends Reporter {
         return o;
     }
 
-    private static Map<String, Object> job(String jobId, JobStatus s) {
+    static Map<String, Object> job(String jobId, JobStatus s) {
         if (jobId == null) {
             return null;
         }
@@ -127,7 +167,7 @@ final class JsonReporter extends Reporter {
         return j;
     }
 
-    private static Map<String, Object> error(String kind, String message) {
+    static Map<String, Object> error(String kind, String message) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("kind", kind);
         e.put("message", message);

@@ -11,40 +11,65 @@ import java.util.List;
 /** The hvreplica command line: {@code revert-failover}, {@code demo} and {@code simulate}. */
 public final class Main {
     static final String VERSION = "hvreplica 0.1.0";
-    private static final String USAGE = """
-            Usage: hvreplica COMMAND [OPTIONS]
-            Drive Hyper-V Replica failover on remote Windows hosts over WS-Management.
-
-            Commands:
-              revert-failover  Revert the (uncommitted) failover of a replica VM
-              demo             Start a simulated Hyper-V host on 127.0.0.1 and revert a failover against it
-              simulate         Keep a simulated Hyper-V host running until interrupted
-
-            Run 'hvreplica COMMAND --help' for a command's options; --version prints the version.
-            """;
+    private static final String USAGE = usage();
 
     private Main() {
     }
 
+    private static String usage() {
+        StringBuilder s = new StringBuilder("""
+                Usage: hvreplica COMMAND [OPTIONS]
+                Drive Hyper-V Replica failover on remote Windows hosts over WS-Management.
+
+                Read-only:
+                  status              Replication status of VMs (Get-VMReplication)
+                  recovery-points     A replica VM's recovery points (Get-VMSnapshot -SnapshotType Replica)
+                  wait                Follow a job to its end (Wait-Job)
+
+                The failover lifecycle:
+                """);
+        for (OperationCommand.Spec spec : Commands.OPERATIONS) {
+            s.append(String.format("  %-19s %s%n", spec.name(), spec.operation().cmdlet()));
+        }
+        s.append("""
+
+                Simulated host:
+                  demo                Start a simulated Hyper-V host on 127.0.0.1 and run a rehearsal against it
+                  simulate            Keep a simulated Hyper-V host running until interrupted
+
+                Run 'hvreplica COMMAND --help' for a command's options; --version prints the version.
+                """);
+        return s.toString();
+    }
+
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals(RevertFailoverCommand.NAME)) {
+        if (args.length > 0 && (Commands.BY_NAME.containsKey(args[0]) || isReadCommand(args[0]))) {
             WsmanClient.warmUp();
             HyperVHost.warmUp();
         }
         System.exit(run(args, SystemEnvironment.INSTANCE));
     }
 
+    private static boolean isReadCommand(String name) {
+        return name.equals(ReadCommand.STATUS) || name.equals(ReadCommand.RECOVERY_POINTS) || name.equals(ReadCommand.WAIT);
+    }
+
     /** Runs one command line and returns its exit code; never calls System.exit. */
-    static int run(String[] args, RevertFailoverCommand.Environment env) {
+    static int run(String[] args, Environment env) {
         if (args.length == 0) {
             env.err().print(USAGE);
             return ExitCodes.USAGE;
         }
         List<String> rest = List.of(args).subList(1, args.length);
         try {
+            OperationCommand.Spec operation = Commands.BY_NAME.get(args[0]);
+            if (operation != null) {
+                return new OperationCommand(operation, env).run(rest);
+            }
+            if (isReadCommand(args[0])) {
+                return new ReadCommand(args[0], env).run(rest);
+            }
             switch (args[0]) {
-                case RevertFailoverCommand.NAME:
-                    return new RevertFailoverCommand(env).run(rest);
                 case DemoCommand.NAME:
                     return new DemoCommand(env).run(rest);
                 case SimulateCommand.NAME:
@@ -65,30 +90,37 @@ public final class Main {
             env.err().println("Try 'hvreplica " + (isCommand(args[0]) ? args[0] + " " : "") + "--help'.");
             return ExitCodes.USAGE;
         } catch (RuntimeException e) {
-            // revert-failover reports its own failures; this is for demo and simulate.
+            // The operation and read commands report their own failures; this is for demo and simulate.
             env.err().println("hvreplica: " + ExitCodes.message(e));
             return ExitCodes.of(e).code();
         }
     }
 
     private static boolean isCommand(String name) {
-        return name.equals(RevertFailoverCommand.NAME) || name.equals(DemoCommand.NAME) || name.equals(SimulateCommand.NAME);
+        return Commands.BY_NAME.containsKey(name) || isReadCommand(name) || name.equals(DemoCommand.NAME)
+                || name.equals(SimulateCommand.NAME);
     }
 
-    private static int help(List<String> rest, RevertFailoverCommand.Environment env) {
+    private static int help(List<String> rest, Environment env) {
         String topic = rest.isEmpty() ? "" : rest.get(0);
-        env.out().print(switch (topic) {
-            case RevertFailoverCommand.NAME -> RevertFailoverCommand.help();
-            case DemoCommand.NAME -> DemoCommand.help();
-            case SimulateCommand.NAME -> SimulateCommand.help();
-            case "" -> USAGE;
-            default -> throw new UsageException("unknown command '" + topic + "'");
-        });
+        OperationCommand.Spec operation = Commands.BY_NAME.get(topic);
+        if (operation != null) {
+            env.out().print(new OperationCommand(operation, env).help());
+        } else if (isReadCommand(topic)) {
+            env.out().print(new ReadCommand(topic, env).help());
+        } else {
+            env.out().print(switch (topic) {
+                case DemoCommand.NAME -> DemoCommand.help();
+                case SimulateCommand.NAME -> SimulateCommand.help();
+                case "" -> USAGE;
+                default -> throw new UsageException("unknown command '" + topic + "'");
+            });
+        }
         return ExitCodes.COMPLETED;
     }
 
     /** The real process: System streams, the terminal, the environment, real time. */
-    enum SystemEnvironment implements RevertFailoverCommand.Environment {
+    enum SystemEnvironment implements Environment {
         INSTANCE;
 
         @Override

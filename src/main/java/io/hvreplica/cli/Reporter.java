@@ -1,17 +1,19 @@
 package io.hvreplica.cli;
 
 import io.hvreplica.hyperv.JobStatus;
-import io.hvreplica.hyperv.RevertFailover;
+import io.hvreplica.hyperv.OperationResult;
+import io.hvreplica.hyperv.OperationRunner;
 import io.hvreplica.hyperv.VirtualMachine;
 import io.hvreplica.wsman.EndpointReference;
 
 /**
- * Shows a revert to a person (text) or a program (JSON). It keeps what the run has seen so far,
+ * Shows an operation to a person (text) or a program (JSON). It keeps what the run has seen so far,
  * so that a signal arriving at any moment can still be answered with a complete final report:
  * what was found, whether the Invoke was in flight, the job id and its last state. Exactly one
  * final report is made, by whichever comes first: the run's end, its failure, or a signal.
  */
-abstract class Reporter implements RevertFailover.Listener {
+abstract class Reporter implements OperationRunner.Listener {
+    protected final String operation;
     protected VirtualMachine vm;
     protected String method;
     protected boolean inFlight;
@@ -19,6 +21,10 @@ abstract class Reporter implements RevertFailover.Listener {
     protected String job;
     protected JobStatus last;
     private boolean closed;
+
+    protected Reporter(String operation) {
+        this.operation = operation;
+    }
 
     /** What to tell the user when a job goes on without us. */
     static String resumeHint(String jobId) {
@@ -34,27 +40,31 @@ abstract class Reporter implements RevertFailover.Listener {
     }
 
     @Override
-    public final synchronized void invoking(VirtualMachine target, String name) {
+    public final synchronized void invoking(OperationRunner.Context context, String name) {
         method = name;
         inFlight = true;
+        if (vm == null) {
+            vm = context.vm();
+        }
     }
 
     @Override
-    public final synchronized void answered(long value) {
+    public final synchronized void answered(OperationRunner.Context context, long value) {
         inFlight = false;
         returnValue = value;
     }
 
     @Override
-    public final synchronized void jobStarted(String jobId, EndpointReference ref) {
+    public final synchronized void jobStarted(OperationRunner.Context context, String jobId, EndpointReference ref) {
         job = jobId;
+        last = null;
         if (!closed) {
-            showJobStarted(jobId);
+            showJobStarted(context, jobId);
         }
     }
 
     @Override
-    public final synchronized void progress(JobStatus status) {
+    public final synchronized void progress(OperationRunner.Context context, JobStatus status) {
         last = status;
         if (!closed) {
             showProgress(status);
@@ -69,19 +79,20 @@ abstract class Reporter implements RevertFailover.Listener {
         }
     }
 
-    final synchronized void dryRun(VirtualMachine target, String envelope) {
+    /** @param refusal why the host will likely refuse, from the state read; null when it should not */
+    final synchronized void dryRun(VirtualMachine target, String envelope, String refusal) {
         if (!closed) {
             closed = true;
-            showDryRun(target, envelope);
+            showDryRun(target, envelope, refusal);
         }
     }
 
-    final synchronized void finished(RevertFailover.Result r, ExitCodes.Failure failure) {
+    final synchronized void finished(OperationResult r, ExitCodes.Failure failure) {
         if (!closed) {
             closed = true;
             String explanation = r.explanation();
             if (explanation != null && r.jobId() != null
-                    && (r.outcome() == RevertFailover.Outcome.TIMEOUT || r.outcome() == RevertFailover.Outcome.INTERRUPTED)) {
+                    && (r.outcome() == OperationResult.Outcome.TIMEOUT || r.outcome() == OperationResult.Outcome.INTERRUPTED)) {
                 explanation += "; follow it with --resume " + r.jobId();
             }
             showFinished(r, failure, explanation);
@@ -123,16 +134,16 @@ abstract class Reporter implements RevertFailover.Listener {
 
     protected abstract void showVm(VirtualMachine vm);
 
-    protected abstract void showJobStarted(String jobId);
+    protected abstract void showJobStarted(OperationRunner.Context context, String jobId);
 
     protected abstract void showProgress(JobStatus status);
 
     protected abstract void showResuming(String jobId);
 
-    protected abstract void showDryRun(VirtualMachine vm, String envelope);
+    protected abstract void showDryRun(VirtualMachine vm, String envelope, String refusal);
 
     /** @param explanation the result's explanation, with CLI advice added; null on success */
-    protected abstract void showFinished(RevertFailover.Result r, ExitCodes.Failure failure, String explanation);
+    protected abstract void showFinished(OperationResult r, ExitCodes.Failure failure, String explanation);
 
     protected abstract void showFailed(ExitCodes.Failure failure, String message);
 

@@ -11,9 +11,9 @@ final class SimulateCommand {
     private static final Args.Schema SCHEMA = new Args.Schema()
             .value("--port", "N", "Port of the Negotiate endpoint (default 5985; 0 = any free port)");
 
-    private final RevertFailoverCommand.Environment env;
+    private final Environment env;
 
-    SimulateCommand(RevertFailoverCommand.Environment env) {
+    SimulateCommand(Environment env) {
         this.env = env;
     }
 

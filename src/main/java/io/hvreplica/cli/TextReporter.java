@@ -1,8 +1,9 @@
 package io.hvreplica.cli;
 
 import io.hvreplica.hyperv.JobStatus;
+import io.hvreplica.hyperv.OperationResult;
+import io.hvreplica.hyperv.OperationRunner;
 import io.hvreplica.hyperv.ReplicationStates;
-import io.hvreplica.hyperv.RevertFailover;
 import io.hvreplica.hyperv.VirtualMachine;
 
 import java.io.PrintStream;
@@ -17,7 +18,12 @@ final class TextReporter extends Reporter {
     private String lastLine;
     private boolean barOpen;
 
-    TextReporter(PrintStream out, PrintStream err, boolean terminal, String host) {
+    private final String doneSentence;
+
+    /** @param doneSentence what a completed run did, with %s for the VM's quoted name */
+    TextReporter(String operation, String doneSentence, PrintStream out, PrintStream err, boolean terminal, String host) {
+        super(operation);
+        this.doneSentence = doneSentence;
         this.out = out;
         this.err = err;
         this.terminal = terminal;
@@ -31,8 +37,11 @@ final class TextReporter extends Reporter {
     }
 
     @Override
-    protected void showJobStarted(String jobId) {
-        out.println("RevertFailover started job " + jobId);
+    protected void showJobStarted(OperationRunner.Context context, String jobId) {
+        closeBar();
+        lastLine = null;
+        out.println(method + (context.vm() == null || context.vm().equals(vm) ? "" : " of '" + context.vm().name() + "'")
+                + " started job " + jobId);
         out.flush();
     }
 
@@ -62,24 +71,45 @@ final class TextReporter extends Reporter {
     }
 
     @Override
-    protected void showDryRun(VirtualMachine target, String envelope) {
-        out.println("Dry run: nothing was invoked. This is the RevertFailover request that would be sent:");
+    protected void showDryRun(VirtualMachine target, String envelope, String refusal) {
+        if (refusal != null) {
+            out.println("The host will likely refuse: " + refusal + ".");
+        }
+        out.println("Dry run: nothing was invoked. This is the request that would be sent:");
         out.println(envelope);
     }
 
     @Override
-    protected void showFinished(RevertFailover.Result r, ExitCodes.Failure failure, String explanation) {
+    protected void showFinished(OperationResult r, ExitCodes.Failure failure, String explanation) {
         closeBar();
+        VirtualMachine subject = r.vm() != null ? r.vm() : vm;
         switch (r.outcome()) {
-            case COMPLETED -> out.println(r.vm() == null ? "Completed: job " + r.jobId() + " ended successfully."
-                    : "Completed: the failover of '" + r.vm().name() + "' was reverted"
-                    + (r.jobId() == null ? " (RevertFailover returned 0)." : " (job " + r.jobId() + ")."));
-            case NOT_WAITED -> out.println("Not waiting for job " + r.jobId() + "; follow it on the host"
-                    + " (Get-CimInstance -Namespace root/virtualization/v2 Msvm_ConcreteJob).");
+            case COMPLETED -> {
+                out.println(subject == null ? "Completed: job " + r.jobId() + " ended successfully."
+                        : "Completed: " + String.format(doneSentence, "'" + subject.name() + "'")
+                        + (r.jobId() == null ? " (" + r.returnMeaning() + ")." : " (job " + r.jobId() + ")."));
+                if (r.createdVm() != null) {
+                    out.println("Test VM '" + r.createdVm().name() + "' (" + r.createdVm().id() + "), "
+                            + ReplicationStates.enabledState(r.createdVm().enabledState()).toLowerCase(java.util.Locale.ROOT) + ".");
+                }
+                if (r.vmAfter() != null) {
+                    out.println("VM '" + r.vmAfter().name() + "' is now in replication state "
+                            + ReplicationStates.state(r.vmAfter().replicationState()) + ", "
+                            + ReplicationStates.enabledState(r.vmAfter().enabledState()).toLowerCase(java.util.Locale.ROOT) + ".");
+                }
+                if (r.warning() != null) {
+                    err.println("hvreplica: warning: " + r.warning());
+                }
+            }
+            case UNCHANGED -> out.println("Unchanged: VM '" + subject.name() + "' is already in replication state "
+                    + ReplicationStates.state(subject.replicationState()) + "; nothing was invoked.");
+            case NOT_WAITED -> out.println("Not waiting for job " + r.jobId() + "; follow it with 'hvreplica wait "
+                    + r.jobId() + "' or on the host (Get-CimInstance -Namespace root/virtualization/v2 Msvm_ConcreteJob).");
             case FAILED -> err.println("hvreplica: failed: " + explanation);
             default -> err.println("hvreplica: " + failure.kind() + ": " + explanation);
         }
         err.flush();
+        out.flush();
     }
 
     @Override

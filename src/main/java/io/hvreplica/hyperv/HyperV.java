@@ -7,6 +7,8 @@ final class HyperV {
     static final String COMPUTER_SYSTEM = NAMESPACE + "/Msvm_ComputerSystem";
     static final String REPLICATION_SERVICE = NAMESPACE + "/Msvm_ReplicationService";
     static final String CONCRETE_JOB = NAMESPACE + "/Msvm_ConcreteJob";
+    static final String SETTING_DATA = NAMESPACE + "/Msvm_VirtualSystemSettingData";
+    static final String MANAGEMENT_SERVICE = NAMESPACE + "/Msvm_VirtualSystemManagementService";
 
     private HyperV() {
     }

@@ -1,13 +1,15 @@
 package io.hvreplica.hyperv;
 
-import io.hvreplica.hyperv.xml.computersystem.MsvmComputerSystemType;
-import io.hvreplica.hyperv.xml.concretejob.MsvmConcreteJobType;
 import io.hvreplica.HvReplicaException;
 import io.hvreplica.OutcomeUnknownException;
+import io.hvreplica.hyperv.xml.computersystem.CimDateTime;
+import io.hvreplica.hyperv.xml.computersystem.MsvmComputerSystemType;
+import io.hvreplica.hyperv.xml.concretejob.MsvmConcreteJobType;
+import io.hvreplica.hyperv.xml.settingdata.MsvmVirtualSystemSettingDataType;
 import io.hvreplica.wsman.EndpointReference;
 import io.hvreplica.wsman.Enumeration;
 import io.hvreplica.wsman.Item;
-import io.hvreplica.wsman.MethodInput;
+import io.hvreplica.wsman.Namespaces;
 import io.hvreplica.wsman.SelectorSet;
 import io.hvreplica.wsman.WsmanClient;
 import io.hvreplica.wsman.WsmanProtocolException;
@@ -15,19 +17,22 @@ import io.hvreplica.wsman.Wql;
 import org.w3c.dom.Element;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Typed Hyper-V Replica operations on one host (WMI namespace root/virtualization/v2): find a VM,
- * find the replication service (kept for the life of this object), invoke RevertFailover, and read
+ * Typed Hyper-V operations on one host (WMI namespace root/virtualization/v2): find VMs and their
+ * recovery points, find the services (kept for the life of this object), invoke a method, and read
  * a job.
  */
 public final class HyperVHost implements AutoCloseable {
     private static final int LOOKUP_LIMIT = 100;
     private final WsmanClient wsman;
-    private EndpointReference replicationService;
+    private final Map<Operation.Target, EndpointReference> services = new EnumMap<>(Operation.Target.class);
 
     public HyperVHost(WsmanClient wsman) {
         this.wsman = wsman;
@@ -49,30 +54,13 @@ public final class HyperVHost implements AutoCloseable {
     /**
      * Looks a VM up by display name or GUID.
      *
-     * @throws VmNotFoundException   when nothing matches
-     * @throws AmbiguousVmException  when several VMs share the name
+     * @throws VmNotFoundException  when nothing matches
+     * @throws AmbiguousVmException when several VMs share the name
      */
     public VirtualMachine findVm(VmSelector selector) {
         String where = selector instanceof VmSelector.ByName n ? "ElementName = " + Wql.quote(n.name())
                 : "Name = " + Wql.quote(((VmSelector.ById) selector).id());
-        List<Item> items = wsman.enumerate(Enumeration.wql(HyperV.ALL, "SELECT * FROM Msvm_ComputerSystem WHERE " + where)
-                .limit(LOOKUP_LIMIT));
-        List<VirtualMachine> vms = new ArrayList<>();
-        for (Item item : items) {
-            if (item.instance() == null) {
-                throw new WsmanProtocolException("the host returned a Msvm_ComputerSystem reference without the instance");
-            }
-            MsvmComputerSystemType cs = Instances.read(item.instance(), MsvmComputerSystemType.class, "Msvm_ComputerSystem");
-            // The host itself is a Msvm_ComputerSystem too; its Name is the NetBIOS name, not a GUID.
-            if (cs.getName() == null || !VmSelector.GUID.matcher(cs.getName()).matches()) {
-                continue;
-            }
-            EndpointReference ref = item.reference() != null ? item.reference()
-                    : new EndpointReference(io.hvreplica.wsman.Namespaces.ANONYMOUS, HyperV.COMPUTER_SYSTEM,
-                    SelectorSet.of(orderedMap("CreationClassName", "Msvm_ComputerSystem", "Name", cs.getName())));
-            vms.add(new VirtualMachine(cs.getElementName(), cs.getName(), cs.getReplicationMode(),
-                    cs.getReplicationState(), cs.getEnabledState(), ref));
-        }
+        List<VirtualMachine> vms = findVms(where);
         if (vms.isEmpty()) {
             throw new VmNotFoundException(name(), selector);
         }
@@ -82,37 +70,116 @@ public final class HyperVHost implements AutoCloseable {
         return vms.get(0);
     }
 
-    /** The host's Msvm_ReplicationService, looked up once. */
-    public EndpointReference replicationService() {
-        if (replicationService == null) {
-            List<Item> items = wsman.enumerate(Enumeration.wql(HyperV.ALL, "SELECT * FROM Msvm_ReplicationService"));
-            if (items.isEmpty()) {
-                throw new HvReplicaException("the host " + name() + " has no Msvm_ReplicationService; is the Hyper-V"
-                        + " role installed and is this the Replica server?");
-            }
-            Item item = items.get(0);
-            if (item.reference() == null) {
-                throw new WsmanProtocolException("the host returned Msvm_ReplicationService without its reference");
-            }
-            replicationService = item.reference();
-        }
-        return replicationService;
+    /** The VM with this id, if the host still has it. */
+    public Optional<VirtualMachine> vmById(String id) {
+        List<VirtualMachine> vms = findVms("Name = " + Wql.quote(id));
+        return vms.isEmpty() ? Optional.empty() : Optional.of(vms.get(0));
     }
 
     /**
-     * Calls Msvm_ReplicationService.RevertFailover for {@code vm}, once.
+     * The VMs matching a WQL condition on Msvm_ComputerSystem, in one query. The host itself is a
+     * Msvm_ComputerSystem too and is left out: its Name is its NetBIOS name, not a GUID.
      *
-     * @return the return value, and the job reference when the host started a job
+     * @param where a WQL condition whose values were quoted with {@link Wql#quote}
      */
-    public MethodResult revertFailover(VirtualMachine vm) {
-        EndpointReference service = replicationService();
-        Element output = wsman.invoke(service.resourceUri(), service.selectors(), "RevertFailover", revertInput(vm, service));
+    public List<VirtualMachine> findVms(String where) {
+        List<Item> items = wsman.enumerate(Enumeration.wql(HyperV.ALL, "SELECT * FROM Msvm_ComputerSystem WHERE " + where)
+                .limit(LOOKUP_LIMIT));
+        List<VirtualMachine> vms = new ArrayList<>();
+        for (Item item : items) {
+            if (item.instance() == null) {
+                throw new WsmanProtocolException("the host returned a Msvm_ComputerSystem reference without the instance");
+            }
+            MsvmComputerSystemType cs = Instances.read(item.instance(), MsvmComputerSystemType.class, "Msvm_ComputerSystem");
+            if (cs.getName() == null || !VmSelector.GUID.matcher(cs.getName()).matches()) {
+                continue;
+            }
+            EndpointReference ref = item.reference() != null ? item.reference()
+                    : new EndpointReference(Namespaces.ANONYMOUS, HyperV.COMPUTER_SYSTEM,
+                    SelectorSet.of(orderedMap("CreationClassName", "Msvm_ComputerSystem", "Name", cs.getName())));
+            vms.add(new VirtualMachine(cs.getElementName(), cs.getName(), cs.getReplicationMode(),
+                    cs.getReplicationState(), cs.getEnabledState(), ref, cs.getReplicationHealth(),
+                    cs.getFailedOverReplicationType(), datetime(cs.getLastReplicationTime())));
+        }
+        return vms;
+    }
+
+    /** The replica VM's recovery points, oldest first. */
+    public List<RecoveryPoint> recoveryPoints(VirtualMachine vm) {
+        List<Item> items = wsman.enumerate(Enumeration.wql(HyperV.ALL, "SELECT * FROM Msvm_VirtualSystemSettingData WHERE"
+                + " VirtualSystemIdentifier = " + Wql.quote(vm.id()) + " AND VirtualSystemType LIKE "
+                + Wql.quote(RecoveryPoint.TYPE_PREFIX + "%")));
+        List<RecoveryPoint> points = new ArrayList<>();
+        for (Item item : items) {
+            if (item.instance() == null) {
+                throw new WsmanProtocolException("the host returned a recovery point reference without the instance");
+            }
+            MsvmVirtualSystemSettingDataType sd = Instances.read(item.instance(), MsvmVirtualSystemSettingDataType.class,
+                    "recovery point");
+            if (sd.getInstanceID() == null || sd.getVirtualSystemType() == null
+                    || !sd.getVirtualSystemType().startsWith(RecoveryPoint.TYPE_PREFIX)) {
+                continue;
+            }
+            EndpointReference ref = item.reference() != null ? item.reference()
+                    : new EndpointReference(Namespaces.ANONYMOUS, HyperV.SETTING_DATA,
+                    SelectorSet.of("InstanceID", sd.getInstanceID()));
+            points.add(new RecoveryPoint(sd.getInstanceID(), sd.getElementName(),
+                    sd.getCreationTime() == null || sd.getCreationTime().getAny() == null ? null
+                            : sd.getCreationTime().getAny().getTextContent().trim(),
+                    sd.getVirtualSystemType(), ref));
+        }
+        // CIM datetimes in UTC sort as text.
+        points.sort(Comparator.comparing(p -> p.creationTime() == null ? "" : p.creationTime()));
+        return points;
+    }
+
+    /** The service a method of this target lives on, looked up once; for VM methods, the VM. */
+    public EndpointReference target(Operation.Target target, VirtualMachine vm) {
+        if (target == Operation.Target.VM) {
+            return vm.reference();
+        }
+        EndpointReference service = services.get(target);
+        if (service == null) {
+            String cls = target.className();
+            List<Item> items = wsman.enumerate(Enumeration.wql(HyperV.ALL, "SELECT * FROM " + cls));
+            if (items.isEmpty()) {
+                throw new HvReplicaException("the host " + name() + " has no " + cls + "; is the Hyper-V role installed"
+                        + (target == Operation.Target.REPLICATION_SERVICE ? " and is this the Replica server?" : "?"));
+            }
+            Item item = items.get(0);
+            if (item.reference() == null) {
+                throw new WsmanProtocolException("the host returned " + cls + " without its reference");
+            }
+            service = item.reference();
+            services.put(target, service);
+        }
+        return service;
+    }
+
+    /** The host's Msvm_ReplicationService, looked up once. */
+    public EndpointReference replicationService() {
+        return target(Operation.Target.REPLICATION_SERVICE, null);
+    }
+
+    /**
+     * Invokes a method once. It is never re-sent.
+     *
+     * @return the return value, the job reference when the host started a job, and other reference outputs
+     * @throws OutcomeUnknownException when the call may have run but no usable answer came back
+     */
+    public MethodResult invoke(EndpointReference target, String method, Element input) {
+        Element output = wsman.invoke(target.resourceUri(), target.selectors(), method, input);
         try {
             return MethodResult.read(output);
         } catch (WsmanProtocolException e) {
             // The method was sent and an answer came back, but not one that says what happened.
             throw new OutcomeUnknownException("an answer came back but cannot be used: " + e.getMessage(), e);
         }
+    }
+
+    /** The envelope {@link #invoke} would send; nothing is sent. */
+    public String render(EndpointReference target, String method, Element input) {
+        return wsman.renderInvoke(target.resourceUri(), target.selectors(), method, input);
     }
 
     /**
@@ -122,12 +189,6 @@ public final class HyperVHost implements AutoCloseable {
      */
     public void reconnect() {
         wsman.reconnect();
-    }
-
-    /** The envelope {@link #revertFailover} would send; the look-ups it needs do run. */
-    public String revertFailoverEnvelope(VirtualMachine vm) {
-        EndpointReference service = replicationService();
-        return wsman.renderInvoke(service.resourceUri(), service.selectors(), "RevertFailover", revertInput(vm, service));
     }
 
     /** Reads a job through its reference, passing resource URI and selectors back unchanged. */
@@ -142,8 +203,13 @@ public final class HyperVHost implements AutoCloseable {
                 blankToNull(j.getErrorDescription()), blankToNull(j.getErrorSummaryDescription()));
     }
 
-    private static Element revertInput(VirtualMachine vm, EndpointReference service) {
-        return MethodInput.of(service.resourceUri(), "RevertFailover").reference("ComputerSystem", vm.reference()).build();
+    /** A reference to the job with this id, as the host would hand it out. */
+    public static EndpointReference jobReference(String jobId) {
+        return new EndpointReference(Namespaces.ANONYMOUS, HyperV.CONCRETE_JOB, SelectorSet.of("InstanceID", jobId));
+    }
+
+    private static String datetime(CimDateTime value) {
+        return value == null || value.getAny() == null ? null : blankToNull(value.getAny().getTextContent());
     }
 
     private static Map<String, String> orderedMap(String k1, String v1, String k2, String v2) {

@@ -24,7 +24,7 @@ final class Instances {
         private static JAXBContext create() {
             try {
                 return JAXBContext.newInstance(MsvmComputerSystemType.class, MsvmConcreteJobType.class,
-                        MsvmReplicationServiceType.class);
+                        MsvmReplicationServiceType.class, io.hvreplica.hyperv.xml.settingdata.MsvmVirtualSystemSettingDataType.class);
             } catch (JAXBException e) {
                 throw new IllegalStateException("cannot build the JAXB context: " + e, e);
             }

@@ -10,11 +10,17 @@ import org.w3c.dom.Element;
  *
  * @param returnValue see {@link ReturnValues}
  * @param job         the Job out-parameter, or null when absent or nil
+ * @param references  the other reference out-parameters by name, such as TestReplicaSystem's
+ *                    ResultingSystem
  */
-public record MethodResult(long returnValue, EndpointReference job) {
+public record MethodResult(long returnValue, EndpointReference job, java.util.Map<String, EndpointReference> references) {
 
     public String meaning() {
         return ReturnValues.meaning(returnValue);
+    }
+
+    public EndpointReference reference(String name) {
+        return references.get(name);
     }
 
     /** Reads a {@code <p:Method_OUTPUT>}; the children may come in any order. */
@@ -35,6 +41,13 @@ public record MethodResult(long returnValue, EndpointReference job) {
         if (returnValue == ReturnValues.JOB_STARTED && ref == null) {
             throw new WsmanProtocolException("the host started a job (4096) but returned no Job reference");
         }
-        return new MethodResult(returnValue, ref);
+        java.util.Map<String, EndpointReference> references = new java.util.LinkedHashMap<>();
+        for (Element e : Xml.elements(output)) {
+            if (!"Job".equals(e.getLocalName()) && !"ReturnValue".equals(e.getLocalName()) && !Xml.isNil(e)
+                    && Xml.child(e, io.hvreplica.wsman.Namespaces.ADDRESSING, "ReferenceParameters") != null) {
+                references.put(e.getLocalName(), EndpointReference.parse(e));
+            }
+        }
+        return new MethodResult(returnValue, ref, java.util.Map.copyOf(references));
     }
 }

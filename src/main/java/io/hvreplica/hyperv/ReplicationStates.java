@@ -4,8 +4,16 @@ import java.util.Map;
 
 /** Msvm_ComputerSystem / Msvm_ReplicationRelationship replication value maps. */
 public final class ReplicationStates {
+    public static final int MODE_NONE = 0;
+    public static final int MODE_PRIMARY = 1;
     public static final int MODE_REPLICA = 2;
+    public static final int MODE_TEST_REPLICA = 3;
+    public static final int STATE_READY = 1;
+    public static final int STATE_REPLICATING = 3;
     public static final int STATE_RECOVERED = 5;
+    public static final int STATE_COMMITTED = 6;
+    public static final int STATE_SUSPENDED = 7;
+    public static final int STATE_FAILOVER_IN_PROGRESS = 12;
 
     private static final Map<Integer, String> STATES = Map.ofEntries(
             Map.entry(0, "Disabled"), Map.entry(1, "Ready for replication"),
@@ -18,7 +26,32 @@ public final class ReplicationStates {
     private static final Map<Integer, String> MODES = Map.of(
             0, "None", 1, "Primary", 2, "Replica", 3, "Test Replica", 4, "Extended Replica");
 
+    private static final Map<Integer, String> HEALTH = Map.of(0, "Not applicable", 1, "Ok", 2, "Warning", 3, "Critical");
+    private static final Map<Integer, String> REPLICATION_TYPES = Map.of(
+            0, "None", 1, "Regular", 2, "Application consistent", 3, "Planned");
+    private static final Map<Integer, String> ENABLED_STATES = Map.ofEntries(
+            Map.entry(0, "Unknown"), Map.entry(1, "Other"), Map.entry(2, "Running"), Map.entry(3, "Off"),
+            Map.entry(4, "Shutting down"), Map.entry(5, "Not applicable"), Map.entry(6, "Saved"),
+            Map.entry(7, "In test"), Map.entry(8, "Deferred"), Map.entry(9, "Paused"), Map.entry(10, "Starting"));
+
     private ReplicationStates() {
+    }
+
+    public static String health(Integer value) {
+        return name(HEALTH, value);
+    }
+
+    /** FailedOverReplicationType and LastReplicationType. */
+    public static String replicationType(Integer value) {
+        return name(REPLICATION_TYPES, value);
+    }
+
+    public static String enabledState(Integer value) {
+        return name(ENABLED_STATES, value);
+    }
+
+    private static String name(Map<Integer, String> names, Integer value) {
+        return value == null ? "unknown" : names.getOrDefault(value, "Unknown (" + value + ")");
     }
 
     public static String state(Integer value) {

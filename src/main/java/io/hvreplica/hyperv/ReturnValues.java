@@ -2,7 +2,11 @@ package io.hvreplica.hyperv;
 
 import java.util.Map;
 
-/** Msvm_ReplicationService method return values, as the class documentation names them. */
+/**
+ * Method return values as the class documentation names them: the Msvm_ReplicationService and
+ * Msvm_ComputerSystem map (0, 4096, 32768-32779), and the generic CIM map that
+ * Msvm_VirtualSystemManagementService.DestroySystem uses (0, 4096, then 1-5).
+ */
 public final class ReturnValues {
     public static final int COMPLETED = 0;
     public static final int JOB_STARTED = 4096;
@@ -24,7 +28,42 @@ public final class ReturnValues {
             Map.entry(32778, "Out of memory"),
             Map.entry(32779, "File not found"));
 
+    /** DestroySystem's codes (reference §15.4). */
+    private static final Map<Integer, String> CIM_MEANINGS = Map.ofEntries(
+            Map.entry(0, "Completed with No Error"),
+            Map.entry(1, "Not Supported"),
+            Map.entry(2, "Failed"),
+            Map.entry(3, "Timeout"),
+            Map.entry(4, "Invalid Parameter"),
+            Map.entry(5, "Invalid State"),
+            Map.entry(4096, "Method Parameters Checked - Job Started"));
+
+    /** The CIM code for a target in the wrong state. */
+    public static final int CIM_INVALID_STATE = 5;
+
     private ReturnValues() {
+    }
+
+    /** Which map a method's ReturnValue follows. */
+    public enum Codes {
+        REPLICATION(MEANINGS, INVALID_STATE), CIM(CIM_MEANINGS, CIM_INVALID_STATE);
+
+        private final Map<Integer, String> meanings;
+        private final int invalidState;
+
+        Codes(Map<Integer, String> meanings, int invalidState) {
+            this.meanings = meanings;
+            this.invalidState = invalidState;
+        }
+
+        public String meaning(long value) {
+            String m = meanings.get((int) value);
+            return m != null && value == (int) value ? m : "Unknown return value " + value;
+        }
+
+        public boolean invalidState(long value) {
+            return value == invalidState;
+        }
     }
 
     /** The documented meaning, or "Unknown return value N" for anything undocumented. */

@@ -8,4 +8,9 @@ public class VmNotFoundException extends HvReplicaException {
         super("no virtual machine " + selector.describe() + " on " + host
                 + " (names are matched exactly; list them with Get-VM on the host)");
     }
+
+    /** @param message the whole sentence, naming what was looked for on {@code host} */
+    public VmNotFoundException(String host, String message) {
+        super(message);
+    }
 }

@@ -39,7 +39,7 @@ final class Cli {
 
     static Run run(CapturingEnvironment env, boolean configured, BiFunction<Path, String, char[]> password,
                    String... args) {
-        int code = Main.run(args, new RevertFailoverCommand.Environment() {
+        int code = Main.run(args, new Environment() {
             @Override
             public PrintStream out() {
                 return env.outStream();

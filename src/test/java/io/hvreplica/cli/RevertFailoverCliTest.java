@@ -301,7 +301,8 @@ class RevertFailoverCliTest {
         assertTrue(out.get(0).startsWith("VM 'app-vm-01' (" + APP_VM_01 + ") on 127.0.0.1: Replica, replication state"
                 + " Recovered"), run.out());
         assertTrue(run.out().contains("job " + APP_VM_01_JOB + ": Completed 100%"), run.out());
-        assertTrue(out.get(out.size() - 1).startsWith("Completed: the failover of 'app-vm-01' was reverted"), run.out());
+        assertTrue(out.get(out.size() - 2).startsWith("Completed: the failover of 'app-vm-01' was reverted"), run.out());
+        assertEquals("VM 'app-vm-01' is now in replication state Replicating, off.", out.get(out.size() - 1), run.out());
         assertEquals("", run.err());
     }
 
@@ -317,7 +318,8 @@ class RevertFailoverCliTest {
         assertNull(run.field("job"));
         assertEquals("completed", run.field("outcome"));
         assertEquals(0, requests(GET_ACTION).size(), "no job to poll");
-        assertTrue(requests("Msvm_ComputerSystem WHERE Name = '" + WEB_1 + "'").size() == 1, "looked up by GUID");
+        assertEquals(2, requests("Msvm_ComputerSystem WHERE Name = '" + WEB_1 + "'").size(),
+                "looked up by GUID, and read again after the revert");
     }
 
     // ---- refusals and failures ----

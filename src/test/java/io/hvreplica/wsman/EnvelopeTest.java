@@ -2,6 +2,10 @@ package io.hvreplica.wsman;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.hvreplica.hyperv.HyperVHost;
+import io.hvreplica.hyperv.JobWatcher;
+import io.hvreplica.hyperv.Operation;
+import io.hvreplica.hyperv.OperationRunner;
+import io.hvreplica.hyperv.ops.RevertFailover;
 import io.hvreplica.hyperv.MethodResult;
 import io.hvreplica.hyperv.VirtualMachine;
 import io.hvreplica.hyperv.VmSelector;
@@ -185,7 +189,8 @@ class EnvelopeTest {
     void revertFailoverInvokeHasTheServiceSelectorsAndTheVmReference() {
         HyperVHost hyperV = new HyperVHost(client);
         VirtualMachine vm = hyperV.findVm(VmSelector.byId(SYNC_VM_04));
-        MethodResult result = hyperV.revertFailover(vm);
+        Operation revert = new RevertFailover();
+        MethodResult result = hyperV.invoke(hyperV.replicationService(), revert.method(), revert.input(Operation.Request.of(vm)));
         assertEquals(0, result.returnValue());
 
         // Look-up (1), service Enumerate (2) and Pull (3), then the Invoke (4).
@@ -197,12 +202,14 @@ class EnvelopeTest {
     void renderedInvokeIsTheEnvelopeThatInvokeSends() {
         HyperVHost hyperV = new HyperVHost(client);
         VirtualMachine vm = hyperV.findVm(VmSelector.byId(SYNC_VM_04));
-        String rendered = hyperV.revertFailoverEnvelope(vm);
+        Operation revert = new RevertFailover();
+        OperationRunner runner = new OperationRunner(hyperV, JobWatcher.forHost(hyperV));
+        String rendered = runner.dryRun(revert, Operation.Request.of(vm));
         assertEquals(List.of(), sent(REVERT), "rendering sends nothing");
 
         XmlAssert.assertSameXml(expected(SERVICE_URI, REVERT, FixedMessageIds.id(4), SERVICE_SELECTORS, REVERT_BODY),
                 rendered);
-        hyperV.revertFailover(vm);
+        hyperV.invoke(hyperV.replicationService(), revert.method(), revert.input(Operation.Request.of(vm)));
         // The same bytes but for the message id.
         assertEquals(rendered.replace(FixedMessageIds.id(4), "ID"), sentOnce(REVERT).replace(FixedMessageIds.id(5), "ID"));
     }

@@ -1,0 +1,24 @@
+package io.hvreplica.cli;
+
+import io.hvreplica.hyperv.HyperVHost;
+import io.hvreplica.hyperv.JobWatcher;
+
+import java.io.PrintStream;
+
+/** Whatever a command needs from outside: streams, the terminal, the password, time, signals. */
+interface Environment extends AuthOptions.PasswordSource {
+    PrintStream out();
+
+    PrintStream err();
+
+    boolean terminal();
+
+    JobWatcher watcher(HyperVHost host);
+
+    /**
+     * Arranges for {@code handler} to be called with "SIGINT" or "SIGTERM" when the process gets
+     * one; the process then ends with the exit code the handler returns.
+     */
+    default void onSignal(java.util.function.ToIntFunction<String> handler) {
+    }
+}

@@ -1,0 +1,62 @@
+package io.hvreplica.cli;
+
+import io.hvreplica.auth.Credentials;
+import io.hvreplica.hyperv.HyperVHost;
+import io.hvreplica.transport.HttpTransport;
+import io.hvreplica.wsman.WsmanClient;
+
+/**
+ * An authenticated session with one host, from the connection and authentication options: the
+ * one place the command line builds the transport stack. The handshake runs at once, while the
+ * SOAP stack is still being built in the background (Main's warm-up).
+ */
+final class Session implements AutoCloseable {
+    private final HyperVHost host;
+    private final Credentials credentials;
+
+    private Session(HyperVHost host, Credentials credentials) {
+        this.host = host;
+        this.credentials = credentials;
+    }
+
+    static Session open(ConnectionOptions connection, AuthOptions auth, Environment env) {
+        connection.validate(auth.auth);
+        AuthOptions.Choice choice = auth.choose(connection.endpointUri().getHost(), connection.sealing(), env);
+        Credentials credentials = choice.credentials();
+        try {
+            HttpTransport transport;
+            try {
+                transport = connection.transport(choice.authenticator(), env.err());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            try {
+                transport.authenticate();
+            } catch (RuntimeException e) {
+                transport.close();
+                throw e;
+            }
+            return new Session(new HyperVHost(new WsmanClient(transport)), credentials);
+        } catch (RuntimeException e) {
+            if (credentials != null) {
+                credentials.wipe();
+            }
+            throw e;
+        }
+    }
+
+    HyperVHost host() {
+        return host;
+    }
+
+    @Override
+    public void close() {
+        try {
+            host.close();
+        } finally {
+            if (credentials != null) {
+                credentials.wipe();
+            }
+        }
+    }
+}
