@@ -43,11 +43,13 @@ public final class MitKdc implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Thread hook;
+    private final String fakeTime;
 
-    private MitKdc(Path dir, int port, Process process) {
+    private MitKdc(Path dir, int port, Process process, String fakeTime) {
         this.dir = dir;
         this.port = port;
         this.process = process;
+        this.fakeTime = fakeTime;
         this.hook = new Thread(this::kill, "mit-kdc-stop");
         Runtime.getRuntime().addShutdownHook(hook);
     }
@@ -56,9 +58,13 @@ public final class MitKdc implements AutoCloseable {
         return start(null);
     }
 
-    /** A KDC whose clock runs {@code offset} ahead of this machine's (libfaketime). */
+    /**
+     * A KDC whose clock runs {@code offset} ahead of this machine's (libfaketime), or behind it
+     * when negative. Its {@link #kinit} runs on the same shifted clock, so a realm set in the past
+     * issues tickets that have already ended, with no waiting.
+     */
     public static MitKdc startWithClockOffset(Duration offset) {
-        return start("+" + offset.toSeconds() + "s");
+        return start((offset.isNegative() ? "-" : "+") + offset.abs().toSeconds() + "s");
     }
 
     private static MitKdc start(String fakeTime) {
@@ -84,10 +90,9 @@ public final class MitKdc implements AutoCloseable {
                 if (!Files.exists(FAKETIME)) {
                     throw new IllegalStateException("libfaketime is not installed (apt-get install faketime)");
                 }
-                kdc.environment().put("LD_PRELOAD", FAKETIME.toString());
-                kdc.environment().put("FAKETIME", fakeTime);
+                kdc.environment().putAll(fakeTimeEnv(fakeTime));
             }
-            MitKdc started = new MitKdc(dir, port, kdc.start());
+            MitKdc started = new MitKdc(dir, port, kdc.start(), fakeTime);
             started.awaitListening();
             return started;
         } catch (IOException e) {
@@ -131,8 +136,17 @@ public final class MitKdc implements AutoCloseable {
     /** A FILE credential cache from MIT kinit with the user's password, ticket lifetime as kinit reads it ("10h", "1s"). */
     public Path kinit(String name, String lifetime) {
         Path cache = dir.resolve(name);
-        run(env(dir), PASSWORD + "\n", tool("kinit"), "-l", lifetime, "-c", "FILE:" + cache, userPrincipal());
+        kinitInto("FILE:" + cache, lifetime);
         return cache;
+    }
+
+    /** MIT kinit into any cache MIT can write, e.g. "DIR:/path" (a collection). */
+    public void kinitInto(String ccname, String lifetime) {
+        Map<String, String> env = env(dir);
+        if (fakeTime != null) {
+            env.putAll(fakeTimeEnv(fakeTime));
+        }
+        run(env, PASSWORD + "\n", tool("kinit"), "-l", lifetime, "-c", ccname, userPrincipal());
     }
 
     /** Runs one kadmin.local query on this realm, e.g. "cpw -pw NEW hvuser". */
@@ -246,6 +260,10 @@ public final class MitKdc implements AutoCloseable {
         env.put("KRB5_CONFIG", dir.resolve("krb5.conf").toString());
         env.put("KRB5_KDC_PROFILE", dir.resolve("kdc.conf").toString());
         return env;
+    }
+
+    private static Map<String, String> fakeTimeEnv(String fakeTime) {
+        return Map.of("LD_PRELOAD", FAKETIME.toString(), "FAKETIME", fakeTime);
     }
 
     private static void kadmin(Map<String, String> env, String query) {

@@ -28,22 +28,38 @@ final class CredentialCache {
     }
 
     /**
-     * The cache the JDK would use: KRB5CCNAME (FILE: or a bare path), else /tmp/krb5cc_UID.
+     * The cache file for a name in KRB5CCNAME syntax; null or blank means the environment's
+     * KRB5CCNAME, else /tmp/krb5cc_UID.
      *
-     * @throws IllegalArgumentException for cache types the JDK cannot read (KEYRING, KCM, DIR, ...)
+     * @throws IllegalArgumentException for cache types that are not files (KEYRING, KCM, API, ...)
      */
-    static Path defaultPath() {
-        String env = System.getenv("KRB5CCNAME");
-        if (env != null && !env.isBlank()) {
-            return path(env);
+    static Path file(String name) {
+        if (name == null || name.isBlank()) {
+            String env = System.getenv("KRB5CCNAME");
+            return env == null || env.isBlank() ? defaultFile() : path(env);
         }
+        return path(name);
+    }
+
+    /** Where MIT and the JDK look when KRB5CCNAME is unset. */
+    static Path defaultFile() {
         return Path.of("/tmp", "krb5cc_" + new UnixSystem().getUid());
     }
 
-    /** A cache name as MIT writes it ({@code FILE:/path} or {@code /path}) as a path. */
+    /**
+     * A cache name as MIT writes it as a path: {@code FILE:/path}, {@code /path}, or a DIR
+     * collection, whose caches are FILE caches too ({@code DIR::/dir/tktX} names one,
+     * {@code DIR:/dir} means the one its {@code primary} file names).
+     */
     static Path path(String name) {
         if (name.startsWith("FILE:")) {
             return Path.of(name.substring(5));
+        }
+        if (name.startsWith("DIR::")) {
+            return Path.of(name.substring(5));
+        }
+        if (name.startsWith("DIR:")) {
+            return primary(Path.of(name.substring(4)));
         }
         int colon = name.indexOf(':');
         if (colon > 1 && !name.startsWith("/")) {
@@ -52,6 +68,20 @@ final class CredentialCache {
                     + " (kinit -c FILE:/path) and point KRB5CCNAME at it");
         }
         return Path.of(name);
+    }
+
+    // MIT's rule: the first line of DIR/primary names the cache file in DIR; without it, "tkt".
+    private static Path primary(Path dir) {
+        try {
+            String first = Files.readAllLines(dir.resolve("primary"), StandardCharsets.UTF_8).stream()
+                    .findFirst().orElse("").strip();
+            if (first.startsWith("tkt") && first.indexOf('/') < 0) {
+                return dir.resolve(first);
+            }
+        } catch (IOException | RuntimeException e) {
+            // No primary file (or an unreadable one): MIT falls back to "tkt" as well.
+        }
+        return dir.resolve("tkt");
     }
 
     /** The cache's contents, or null when the file does not exist. */

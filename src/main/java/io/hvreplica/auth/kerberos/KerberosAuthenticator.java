@@ -61,7 +61,22 @@ public final class KerberosAuthenticator implements Authenticator {
 
     /** The TGT in an MIT FILE credential cache (from {@code kinit -c FILE}). */
     public static Builder withTicketCache(Path cache) {
-        return new Builder(new CredentialSource.TicketCache(Objects.requireNonNull(cache, "cache"), null));
+        return new Builder(new CredentialSource.TicketCache("FILE:" + Objects.requireNonNull(cache, "cache"), null));
+    }
+
+    /**
+     * The TGT in the cache a KRB5CCNAME value names: {@code FILE:/path}, {@code /path}, or a
+     * {@code DIR:} collection; null or blank means the process's KRB5CCNAME, else /tmp/krb5cc_UID.
+     * Other cache types (KCM, KEYRING, API) are not files, and Java cannot read them: the
+     * {@link CredentialCheck} says so, and so does the logon.
+     */
+    public static Builder withTicketCacheNamed(String name) {
+        return new Builder(new CredentialSource.TicketCache(name == null || name.isBlank() ? null : name, null));
+    }
+
+    /** Where MIT's kinit and the JDK keep the ticket cache when KRB5CCNAME is unset: /tmp/krb5cc_UID. */
+    public static Path defaultTicketCacheFile() {
+        return CredentialCache.defaultFile();
     }
 
     /**
@@ -74,7 +89,7 @@ public final class KerberosAuthenticator implements Authenticator {
 
     /** {@link #hasCredentialsAtHand} with the reason, for verbose output. */
     public static CredentialCheck checkCredentials(String host, Builder options) {
-        return CredentialCheck.of(host, options.source, options.krb5Config, options.realm);
+        return CredentialCheck.of(host, options.source, options.krb5Config, options.realm, options.spn);
     }
 
     @Override

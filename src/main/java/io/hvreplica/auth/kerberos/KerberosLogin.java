@@ -91,7 +91,12 @@ final class KerberosLogin {
             options.put("doNotPrompt", "true");
         } else {
             CredentialSource.TicketCache c = (CredentialSource.TicketCache) source;
-            Path cache = c.cache() != null ? c.cache() : CredentialCache.defaultPath();
+            Path cache;
+            try {
+                cache = CredentialCache.file(c.name());
+            } catch (IllegalArgumentException e) {
+                throw new AuthenticationException(e.getMessage(), e);
+            }
             who = checkCache(cache, c.principal());
             options.put("useTicketCache", "true");
             options.put("ticketCache", cache.toAbsolutePath().toString());

@@ -100,12 +100,14 @@ class KerberosFailureTest {
 
     @Test
     void expiredTicketCache() throws Exception {
-        Path cache = kdc.kinit("short", "1s");
-        Thread.sleep(1500);
-        AuthenticationException e = failure(AuthenticationException.class,
-                KerberosAuthenticator.withTicketCache(cache).krb5Config(kdc.krb5Conf()));
-        says(e, "the Kerberos ticket of hvuser@HV.TEST in " + cache + " expired at ");
-        says(e, "; run kinit again");
+        // A realm two hours in the past issues a one-hour ticket that ended an hour ago.
+        try (MitKdc past = MitKdc.startWithClockOffset(Duration.ofHours(-2))) {
+            Path cache = past.kinit("ended", "1h");
+            AuthenticationException e = failure(AuthenticationException.class,
+                    KerberosAuthenticator.withTicketCache(cache).krb5Config(past.krb5Conf()));
+            says(e, "the Kerberos ticket of hvuser@HV.TEST in " + cache + " expired at ");
+            says(e, "; run kinit again");
+        }
     }
 
     @Test
@@ -114,6 +116,13 @@ class KerberosFailureTest {
         AuthenticationException e = failure(AuthenticationException.class,
                 KerberosAuthenticator.withTicketCache(cache).krb5Config(kdc.krb5Conf()));
         says(e, "there is no Kerberos ticket cache at " + cache + "; run kinit first, or give a password or a keytab");
+    }
+
+    @Test
+    void cacheTypeJavaCannotRead() throws Exception {
+        AuthenticationException e = failure(AuthenticationException.class,
+                KerberosAuthenticator.withTicketCacheNamed("KCM:").krb5Config(kdc.krb5Conf()));
+        says(e, "the credential cache KCM: is of type KCM, which Java cannot read");
     }
 
     @Test
