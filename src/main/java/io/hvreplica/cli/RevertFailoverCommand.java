@@ -106,7 +106,8 @@ final class RevertFailoverCommand {
         try {
             VmSelector selector = resumeJob == null ? selector() : null;
             connection.validate(auth.auth);
-            AuthOptions.Choice choice = auth.choose(connection.endpointUri().getHost(), connection.sealing(), env);
+            AuthOptions.Choice choice = auth.choose(connection.endpointUri().getHost(), connection.sealing(), env,
+                    env.krb5ccname());
             credentials = choice.credentials();
             HttpTransport transport;
             try {
@@ -193,6 +194,8 @@ final class RevertFailoverCommand {
 
         boolean terminal();
 
+        /** KRB5CCNAME as the process was given it, or null. */
+        String krb5ccname();
 
         JobWatcher watcher(HyperVHost host);
     }
