@@ -1,21 +1,23 @@
 package io.hvreplica.testing;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -84,7 +86,7 @@ public final class MitKdc implements AutoCloseable {
             kadmin(env, "ktadd -k " + dir.resolve("http.keytab") + " -norandkey " + SERVICE + " " + SERVICE_AES128 + " " + SERVICE_RC4);
             kadmin(env, "ktadd -k " + dir.resolve("user.keytab") + " -norandkey " + USER);
             ProcessBuilder kdc = new ProcessBuilder(tool("krb5kdc"), "-n", "-r", REALM, "-P", dir.resolve("kdc.pid").toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("krb5kdc.out").toFile());
+                    .redirectErrorStream(true);
             kdc.environment().putAll(env);
             if (fakeTime != null) {
                 if (!Files.exists(FAKETIME)) {
@@ -93,7 +95,7 @@ public final class MitKdc implements AutoCloseable {
                 kdc.environment().putAll(fakeTimeEnv(fakeTime));
             }
             MitKdc started = new MitKdc(dir, port, kdc.start(), fakeTime);
-            started.awaitListening();
+            started.awaitOperating();
             return started;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set up the test KDC", e);
@@ -188,21 +190,42 @@ public final class MitKdc implements AutoCloseable {
         }
     }
 
-    private void awaitListening() {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("krb5kdc exited: " + log());
+    /**
+     * Waits for the KDC's "commencing operation", which it logs (on stderr too, see kdc.conf) once
+     * its sockets are bound: an event to wait for rather than a port to poll.
+     */
+    private void awaitOperating() {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicBoolean operating = new AtomicBoolean();
+        Thread pump = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+                 Writer out = Files.newBufferedWriter(dir.resolve("krb5kdc.out"), StandardCharsets.UTF_8)) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    out.write(line);
+                    out.write('\n');
+                    out.flush();
+                    if (line.contains("commencing operation") && operating.compareAndSet(false, true)) {
+                        done.countDown();
+                    }
+                }
+            } catch (IOException ignored) {
+                // the KDC went away; the check below reports it
+            } finally {
+                done.countDown();
             }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        }, "mit-kdc-log");
+        pump.setDaemon(true);
+        pump.start();
+        try {
+            if (done.await(30, TimeUnit.SECONDS) && operating.get()) {
                 return;
-            } catch (IOException e) {
-                sleep(50);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         kill();
-        throw new IllegalStateException("krb5kdc did not listen on port " + port + ": " + log());
+        throw new IllegalStateException("krb5kdc did not start on port " + port + ": " + log());
     }
 
     /** The KDC's log (which tickets it issued, with their session key types). */
@@ -252,6 +275,7 @@ public final class MitKdc implements AutoCloseable {
                 " }",
                 "[logging]",
                 " kdc = FILE:" + dir.resolve("kdc.log"),
+                " kdc = STDERR",
                 ""), StandardCharsets.UTF_8);
     }
 
@@ -307,14 +331,6 @@ public final class MitKdc implements AutoCloseable {
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             return s.getLocalPort();
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
