@@ -147,9 +147,10 @@ final class AuthOptions {
         switch (check.problem()) {
             case CACHE_TYPE: {
                 String file = KerberosAuthenticator.defaultTicketCacheFile().toString();
-                String name = ccache != null ? ccache : krb5ccname;
-                return "Java can read only file ticket caches, not " + name + " (from "
-                        + (ccache != null ? "--ccache" : "KRB5CCNAME") + "); run kinit -c FILE:" + file
+                String from = ccache != null ? "--ccache" : krb5ccname != null && !krb5ccname.isBlank()
+                        ? "KRB5CCNAME" : "default_ccache_name in krb5.conf";
+                return "Java can read only file ticket caches, not " + check.ticketCache() + " (from " + from
+                        + "); run kinit -c FILE:" + file
                         + " and then set KRB5CCNAME=FILE:" + file + " or pass --ccache " + file
                         + ", or give --keytab FILE with --user, or " + password;
             }

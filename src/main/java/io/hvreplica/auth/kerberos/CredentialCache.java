@@ -28,17 +28,34 @@ final class CredentialCache {
     }
 
     /**
-     * The cache file for a name in KRB5CCNAME syntax; null or blank means the environment's
-     * KRB5CCNAME, else /tmp/krb5cc_UID.
+     * The name of the cache MIT's kinit would use: {@code name} (a KRB5CCNAME value) when given,
+     * else krb5.conf's {@code default_ccache_name} (RHEL sets KEYRING or KCM there), else the FILE
+     * cache /tmp/krb5cc_UID.
+     */
+    static String effectiveName(String name, Path krb5Conf) {
+        if (name != null && !name.isBlank()) {
+            return name;
+        }
+        String configured = Krb5ConfFile.defaultCcacheName(KerberosConfiguration.base(krb5Conf));
+        return configured != null ? expand(configured) : "FILE:" + defaultFile();
+    }
+
+    /**
+     * The cache file for {@link #effectiveName}.
      *
      * @throws IllegalArgumentException for cache types that are not files (KEYRING, KCM, API, ...)
      */
-    static Path file(String name) {
-        if (name == null || name.isBlank()) {
-            String env = System.getenv("KRB5CCNAME");
-            return env == null || env.isBlank() ? defaultFile() : path(env);
-        }
-        return path(name);
+    static Path file(String name, Path krb5Conf) {
+        return path(effectiveName(name, krb5Conf));
+    }
+
+    // The parameter tokens MIT expands in default_ccache_name.
+    private static String expand(String name) {
+        String uid = Long.toString(new UnixSystem().getUid());
+        String tmp = System.getenv("TMPDIR");
+        return name.replace("%{uid}", uid).replace("%{euid}", uid).replace("%{USERID}", uid)
+                .replace("%{username}", System.getProperty("user.name", ""))
+                .replace("%{TEMP}", tmp == null || tmp.isBlank() ? "/tmp" : tmp);
     }
 
     /** Where MIT and the JDK look when KRB5CCNAME is unset. */

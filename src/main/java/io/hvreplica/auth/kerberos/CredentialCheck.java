@@ -17,15 +17,18 @@ import java.util.regex.Pattern;
  *   <li>a password needs a realm: {@code --realm}, {@code user@REALM}, {@code DNS.DOMAIN\\user}, or
  *       the krb5.conf default realm for a bare user or a NetBIOS domain that names it
  *       ({@code CORP\\user} with default realm {@code CORP.EXAMPLE.COM});</li>
- *   <li>a ticket cache (given, KRB5CCNAME, or /tmp/krb5cc_UID) must be a file (FILE, or a DIR
+ *   <li>a ticket cache (given, KRB5CCNAME, krb5.conf's default_ccache_name, or /tmp/krb5cc_UID) must be a file (FILE, or a DIR
  *       collection's primary cache) holding a TGT valid for at least another minute.</li>
  * </ol>
  * No network traffic: whether the KDC answers is found out by trying.
  *
- * @param problem what is missing, so that a caller can say how to fix it; {@link Problem#NONE}
- *                when usable
+ * @param problem     what is missing, so that a caller can say how to fix it; {@link Problem#NONE}
+ *                    when usable
+ * @param ticketCache the ticket cache looked at, by name ({@code FILE:/tmp/krb5cc_1000},
+ *                    {@code KCM:}), or null when the credential is not a ticket cache or the host
+ *                    ruled Kerberos out first
  */
-public record CredentialCheck(boolean usable, Problem problem, String reason) {
+public record CredentialCheck(boolean usable, Problem problem, String reason, String ticketCache) {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     /** Why Kerberos cannot be tried. */
@@ -44,11 +47,11 @@ public record CredentialCheck(boolean usable, Problem problem, String reason) {
     }
 
     private static CredentialCheck yes(String reason) {
-        return new CredentialCheck(true, Problem.NONE, reason);
+        return new CredentialCheck(true, Problem.NONE, reason, null);
     }
 
     private static CredentialCheck no(Problem problem, String reason) {
-        return new CredentialCheck(false, problem, reason);
+        return new CredentialCheck(false, problem, reason, null);
     }
 
     /** Whether {@code host} is an IPv4 or IPv6 address (bracketed or not) rather than a name. */
@@ -71,24 +74,26 @@ public record CredentialCheck(boolean usable, Problem problem, String reason) {
                     ? yes("password for " + p.credentials().user() + "@" + r)
                     : no(Problem.NO_REALM, "no Kerberos realm is known for " + p.credentials().spec());
         }
-        CredentialSource.TicketCache c = (CredentialSource.TicketCache) source;
+        String name = CredentialCache.effectiveName(((CredentialSource.TicketCache) source).name(), krb5Config);
         Path cache;
         try {
-            cache = CredentialCache.file(c.name());
+            cache = CredentialCache.path(name);
         } catch (IllegalArgumentException e) {
-            return no(Problem.CACHE_TYPE, e.getMessage());
+            return new CredentialCheck(false, Problem.CACHE_TYPE, e.getMessage(), name);
         }
         try {
             CredentialCache.Contents contents = CredentialCache.read(cache);
             if (contents == null) {
-                return no(Problem.NO_TICKET, "no Kerberos ticket cache at " + cache);
+                return new CredentialCheck(false, Problem.NO_TICKET, "no Kerberos ticket cache at " + cache, name);
             }
             if (!contents.usable(Instant.now().plus(Duration.ofMinutes(1)))) {
-                return no(Problem.NO_TICKET, "the Kerberos ticket in " + cache + " has expired or is missing");
+                return new CredentialCheck(false, Problem.NO_TICKET, "the Kerberos ticket in " + cache
+                        + " has expired or is missing", name);
             }
-            return yes("ticket cache " + cache + " for " + contents.principal());
+            return new CredentialCheck(true, Problem.NONE, "ticket cache " + cache + " for " + contents.principal(), name);
         } catch (IOException e) {
-            return no(Problem.NO_TICKET, "the Kerberos ticket cache " + cache + " cannot be read");
+            return new CredentialCheck(false, Problem.NO_TICKET, "the Kerberos ticket cache " + cache + " cannot be read",
+                    name);
         }
     }
 }

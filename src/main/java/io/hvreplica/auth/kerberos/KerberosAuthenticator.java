@@ -54,9 +54,9 @@ public final class KerberosAuthenticator implements Authenticator {
         return new Builder(new CredentialSource.Keytab(keytab, principal));
     }
 
-    /** The TGT in the credential cache named by KRB5CCNAME, else /tmp/krb5cc_UID. */
+    /** The TGT in the credential cache named by KRB5CCNAME, else by krb5.conf, else /tmp/krb5cc_UID. */
     public static Builder withTicketCache() {
-        return new Builder(new CredentialSource.TicketCache(null, null));
+        return withTicketCacheNamed(System.getenv("KRB5CCNAME"));
     }
 
     /** The TGT in an MIT FILE credential cache (from {@code kinit -c FILE}). */
@@ -66,7 +66,8 @@ public final class KerberosAuthenticator implements Authenticator {
 
     /**
      * The TGT in the cache a KRB5CCNAME value names: {@code FILE:/path}, {@code /path}, or a
-     * {@code DIR:} collection; null or blank means the process's KRB5CCNAME, else /tmp/krb5cc_UID.
+     * {@code DIR:} collection; null or blank (KRB5CCNAME unset) means krb5.conf's
+     * {@code default_ccache_name}, else /tmp/krb5cc_UID.
      * Other cache types (KCM, KEYRING, API) are not files, and Java cannot read them: the
      * {@link CredentialCheck} says so, and so does the logon.
      */

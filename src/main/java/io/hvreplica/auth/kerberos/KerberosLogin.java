@@ -93,7 +93,7 @@ final class KerberosLogin {
             CredentialSource.TicketCache c = (CredentialSource.TicketCache) source;
             Path cache;
             try {
-                cache = CredentialCache.file(c.name());
+                cache = CredentialCache.file(c.name(), krb5Conf);
             } catch (IllegalArgumentException e) {
                 throw new AuthenticationException(e.getMessage(), e);
             }

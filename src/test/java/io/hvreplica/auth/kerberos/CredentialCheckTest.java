@@ -127,6 +127,33 @@ class CredentialCheckTest {
     }
 
     @Test
+    void withoutKrb5ccnameTheCacheIsKrb5ConfsDefaultCcacheName() throws Exception {
+        String uid = Long.toString(new com.sun.security.auth.module.UnixSystem().getUid());
+        Path included = kdc.file("krb5.conf.d");
+        Files.createDirectories(included);
+        Path conf = kdc.file("rhel-krb5.conf");
+        Files.writeString(conf, "includedir " + included + "\n[libdefaults]\n default_ccache_name = KEYRING:persistent:%{uid}\n");
+        CredentialCheck keyring = KerberosAuthenticator.checkCredentials("hv01",
+                KerberosAuthenticator.withTicketCacheNamed(null).krb5Config(conf));
+        assertEquals(CredentialCheck.Problem.CACHE_TYPE, keyring.problem());
+        assertEquals("KEYRING:persistent:" + uid, keyring.ticketCache());
+
+        // sssd-kcm sets it in an included file, which MIT reads first; "~" backups are not read.
+        Files.writeString(included.resolve("kcm_default_ccache"), "[libdefaults]\n default_ccache_name = KCM:\n");
+        Files.writeString(included.resolve("a~"), "[libdefaults]\n default_ccache_name = FILE:/nowhere\n");
+        assertEquals("KCM:", KerberosAuthenticator.checkCredentials("hv01",
+                KerberosAuthenticator.withTicketCacheNamed(null).krb5Config(conf)).ticketCache());
+
+        Path file = kdc.file("cc_" + uid);
+        Files.writeString(conf, "[libdefaults]\n default_ccache_name = FILE:" + kdc.file("cc_%{uid}") + "\n");
+        kdc.kinitInto("FILE:" + file, "1h");
+        CredentialCheck c = KerberosAuthenticator.checkCredentials("hv01",
+                KerberosAuthenticator.withTicketCacheNamed(null).krb5Config(conf));
+        assertTrue(c.usable(), c.reason());
+        assertEquals("ticket cache " + file + " for hvuser@HV.TEST", c.reason());
+    }
+
+    @Test
     void dirCollectionsAreFileCaches() throws Exception {
         Path dir = kdc.file("collection");
         Files.createDirectories(dir);
