@@ -180,6 +180,18 @@ class KerberosCliTest {
     }
 
     @Test
+    void kerberosSettingsAreNamedByTheirOptions() {
+        Cli.Run noRealm = Cli.run(MitKdc.PASSWORD, "revert-failover", "--endpoint", peer.endpoint("localhost"),
+                "--auth", "kerberos", "--user", "OTHER\\hvuser", "--vm", "app-vm-01", "--output", "json");
+        authenticationFailure(noRealm, "no Kerberos realm is known for OTHER\\hvuser; write the user as user@REALM"
+                + " or give the realm with --realm");
+        Cli.Run unknownSpn = Cli.run(MitKdc.PASSWORD, revert("--auth", "kerberos", "--user", kdc.userPrincipal(),
+                "--spn", "HTTP/hv99.hv.test"));
+        authenticationFailure(unknownSpn, "the KDC does not know the service principal HTTP/hv99.hv.test@HV.TEST;"
+                + " give the host's DNS name (not an IP address or alias) or the host's SPN with --spn");
+    }
+
+    @Test
     void wrongPasswordIsExit3WithOneSentence() {
         Cli.Run run = Cli.run("not-the-password", revert("--auth", "kerberos", "--user", kdc.userPrincipal()));
         assertEquals(3, run.exitCode(), run.out() + run.err());

@@ -121,8 +121,8 @@ final class KerberosLogin {
     String principalFor(Credentials c) {
         String r = realmForUser(c, krb5Conf, realm);
         if (r == null) {
-            throw new AuthenticationException("no Kerberos realm is known for " + c.spec()
-                    + "; write the user as user@REALM or pass --realm");
+            throw new KerberosSettingException("no Kerberos realm is known for " + c.spec()
+                    + "; write the user as user@REALM or give the realm", KerberosSettingException.Setting.REALM, null);
         }
         return c.user() + "@" + r;
     }

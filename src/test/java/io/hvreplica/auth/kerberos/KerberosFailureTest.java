@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,7 @@ class KerberosFailureTest {
 
     private static void says(HvReplicaException e, String expected) {
         assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertFalse(e.getMessage().matches(".*(^|\\s|\\()--[a-z].*"), "the library names no CLI option: " + e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), "one sentence: " + e.getMessage());
     }
 
@@ -73,9 +75,11 @@ class KerberosFailureTest {
 
     @Test
     void unknownServicePrincipal() throws Exception {
-        AuthenticationException e = failure(AuthenticationException.class,
+        KerberosSettingException e = failure(KerberosSettingException.class,
                 password(MitKdc.USER, MitKdc.PASSWORD).spn("HTTP/hv99.hv.test"));
-        says(e, "the KDC does not know the service principal HTTP/hv99.hv.test@HV.TEST; give the host's DNS name");
+        says(e, "the KDC does not know the service principal HTTP/hv99.hv.test@HV.TEST; give the host's DNS name"
+                + " (not an IP address or alias) or the host's SPN");
+        assertEquals(KerberosSettingException.Setting.SPN, e.setting());
     }
 
     @Test
@@ -88,14 +92,15 @@ class KerberosFailureTest {
                         .krb5Config(conf));
         assertEquals("connection", e.kind());
         says(e, "cannot reach a Kerberos KDC for realm HV.TEST (");
-        says(e, "check the KDC address (krb5.conf or --kdc) and that its port (88 unless given) is reachable");
+        says(e, "check the KDC address (in krb5.conf, or the one given) and that its port (88 unless given) is reachable");
         down.close();
     }
 
     @Test
     void noRealmForANetbiosDomain() throws Exception {
-        AuthenticationException e = failure(AuthenticationException.class, password("OTHER\\hvuser", "x"));
-        says(e, "no Kerberos realm is known for OTHER\\hvuser; write the user as user@REALM or pass --realm");
+        KerberosSettingException e = failure(KerberosSettingException.class, password("OTHER\\hvuser", "x"));
+        says(e, "no Kerberos realm is known for OTHER\\hvuser; write the user as user@REALM or give the realm");
+        assertEquals(KerberosSettingException.Setting.REALM, e.setting());
     }
 
     @Test
