@@ -58,7 +58,7 @@ final class CredentialCache {
                 .replace("%{TEMP}", tmp == null || tmp.isBlank() ? "/tmp" : tmp);
     }
 
-    /** Where MIT and the JDK look when KRB5CCNAME is unset. */
+    /** Where MIT and the JDK look when neither KRB5CCNAME nor krb5.conf names a cache. */
     static Path defaultFile() {
         return Path.of("/tmp", "krb5cc_" + new UnixSystem().getUid());
     }

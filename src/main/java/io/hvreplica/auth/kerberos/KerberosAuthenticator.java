@@ -75,7 +75,7 @@ public final class KerberosAuthenticator implements Authenticator {
         return new Builder(new CredentialSource.TicketCache(name == null || name.isBlank() ? null : name, null));
     }
 
-    /** Where MIT's kinit and the JDK keep the ticket cache when KRB5CCNAME is unset: /tmp/krb5cc_UID. */
+    /** MIT's built-in default ticket cache, /tmp/krb5cc_UID: a FILE cache, which Java can read. */
     public static Path defaultTicketCacheFile() {
         return CredentialCache.defaultFile();
     }
