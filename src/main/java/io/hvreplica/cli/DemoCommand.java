@@ -71,6 +71,11 @@ final class DemoCommand {
         }
 
         @Override
+        public String krb5ccname() {
+            return outer.krb5ccname();
+        }
+
+        @Override
         public boolean configured(Path file) {
             return true;
         }

@@ -13,6 +13,9 @@ interface Environment extends AuthOptions.PasswordSource {
 
     boolean terminal();
 
+    /** KRB5CCNAME as the process was given it, or null. */
+    String krb5ccname();
+
     JobWatcher watcher(HyperVHost host);
 
     /**

@@ -1,6 +1,7 @@
 package io.hvreplica.cli;
 
 import io.hvreplica.auth.AuthenticationException;
+import io.hvreplica.auth.kerberos.KerberosSettingException;
 import io.hvreplica.hyperv.AmbiguousVmException;
 import io.hvreplica.hyperv.OperationResult;
 import io.hvreplica.hyperv.VmNotFoundException;
@@ -73,9 +74,19 @@ final class ExitCodes {
         return new Failure(CONNECTION, "error");
     }
 
-    /** The exception's sentence, or its type when it has none. */
+    /** The exception's sentence, or its type when it has none; with the option for a Kerberos setting it asks for. */
     static String message(Throwable e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        if (m == null || m.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        if (e instanceof KerberosSettingException k) {
+            return m + switch (k.setting()) {
+                case REALM -> " with --realm";
+                case KDC -> " with --kdc (and --realm)";
+                case SPN -> " with --spn";
+            };
+        }
+        return m;
     }
 }

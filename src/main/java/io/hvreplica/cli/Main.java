@@ -139,6 +139,11 @@ public final class Main {
         }
 
         @Override
+        public String krb5ccname() {
+            return System.getenv("KRB5CCNAME");
+        }
+
+        @Override
         public boolean configured(Path file) {
             String fromEnv = System.getenv(Passwords.ENV);
             return file != null || (fromEnv != null && !fromEnv.isEmpty());

@@ -21,7 +21,8 @@ final class Session implements AutoCloseable {
 
     static Session open(ConnectionOptions connection, AuthOptions auth, Environment env) {
         connection.validate(auth.auth);
-        AuthOptions.Choice choice = auth.choose(connection.endpointUri().getHost(), connection.sealing(), env);
+        AuthOptions.Choice choice = auth.choose(connection.endpointUri().getHost(), connection.sealing(), env,
+                env.krb5ccname());
         Credentials credentials = choice.credentials();
         try {
             HttpTransport transport;

@@ -34,11 +34,33 @@ final class Cli {
      * @param password   what reading the password gives (it may throw, like a missing file)
      */
     static Run run(boolean configured, BiFunction<Path, String, char[]> password, String... args) {
-        return run(new CapturingEnvironment(), configured, password, args);
+        return run(new CapturingEnvironment(), NO_TICKET_CACHE, configured, password, args);
+    }
+
+    /**
+     * A KRB5CCNAME that names no cache, so that runs do not depend on whatever kinit left in this
+     * machine's /tmp/krb5cc_UID.
+     */
+    static final String NO_TICKET_CACHE = "FILE:/nonexistent/hvreplica-tests/krb5cc";
+
+    /** A run with no password configured and this KRB5CCNAME (null: unset). */
+    static Run withTicketCache(String krb5ccname, String... args) {
+        return run(krb5ccname, false, (file, user) -> {
+            throw new UsageException("no password for " + user + " in this test");
+        }, args);
+    }
+
+    static Run run(String krb5ccname, boolean configured, BiFunction<Path, String, char[]> password, String... args) {
+        return run(new CapturingEnvironment(), krb5ccname, configured, password, args);
     }
 
     static Run run(CapturingEnvironment env, boolean configured, BiFunction<Path, String, char[]> password,
                    String... args) {
+        return run(env, NO_TICKET_CACHE, configured, password, args);
+    }
+
+    static Run run(CapturingEnvironment env, String krb5ccname, boolean configured,
+                   BiFunction<Path, String, char[]> password, String... args) {
         int code = Main.run(args, new Environment() {
             @Override
             public PrintStream out() {
@@ -53,6 +75,11 @@ final class Cli {
             @Override
             public boolean terminal() {
                 return false;
+            }
+
+            @Override
+            public String krb5ccname() {
+                return krb5ccname;
             }
 
             @Override

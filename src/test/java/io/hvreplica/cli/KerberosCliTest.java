@@ -1,6 +1,8 @@
 package io.hvreplica.cli;
 
+import io.hvreplica.auth.kerberos.KerberosAuthenticator;
 import io.hvreplica.simulator.SimulatedHost;
+import io.hvreplica.testing.MiniJson;
 import io.hvreplica.testing.MitKdc;
 import io.hvreplica.testing.Resources;
 import io.hvreplica.testing.WinrmPeer;
@@ -88,6 +90,105 @@ class KerberosCliTest {
         Cli.Run run = Cli.run("unused", revert("--ccache", kdc.kinit("cli-cache", "1h").toString()));
         assertEquals(0, run.exitCode(), run.out() + run.err() + peer.log());
         assertEquals(1, peer.stats().get("completed_handshakes"));
+    }
+
+    /** revert-failover against the peer at {@code host}, with no --user and no password configured. */
+    private static Cli.Run noPassword(String krb5ccname, String host, String... extra) {
+        String[] base = {"revert-failover", "--endpoint", peer.endpoint(host), "--realm", MitKdc.REALM,
+                "--kdc", "127.0.0.1:" + kdc.port(), "--vm", "app-vm-01", "--output", "json"};
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return Cli.withTicketCache(krb5ccname, all);
+    }
+
+    private static void authenticationFailure(Cli.Run run, String message) {
+        assertEquals(3, run.exitCode(), run.out() + run.err());
+        Map<String, Object> json = MiniJson.object(run.out().strip());
+        assertEquals("authentication", MiniJson.path(json, "error.kind"), run.out());
+        assertEquals(message, MiniJson.path(json, "error.message"));
+        assertFalse(run.out().contains("\tat ") || run.err().contains("\tat "), run.err());
+    }
+
+    @Test
+    void anAddressWithAnExplicitSpnUsesTheTicketCache() throws Exception {
+        String cache = "FILE:" + kdc.kinit("ip-cache", "1h");
+        for (String scheme : new String[]{"negotiate", "kerberos"}) {
+            peer.resetStats();
+            Cli.Run run = noPassword(cache, "127.0.0.1", "--auth", scheme, "--spn", MitKdc.SERVICE);
+            assertEquals(0, run.exitCode(), scheme + ": " + run.out() + run.err() + peer.log());
+            assertTrue(run.out().contains("\"outcome\":\"completed\""), run.out());
+            assertEquals(1, peer.stats().get("completed_handshakes"), scheme);
+        }
+    }
+
+    @Test
+    void anAddressWithoutAnSpnSaysWhatToDo() {
+        String cache = "FILE:" + kdc.kinit("ip-no-spn", "1h");
+        authenticationFailure(noPassword(cache, "127.0.0.1"), "Kerberos needs the host's DNS name, not the address"
+                + " 127.0.0.1; give the DNS name, or pass --spn with the SPN registered for this address, or give"
+                + " --user with a password (HVREPLICA_PASSWORD or --password-file) to use NTLM");
+        authenticationFailure(noPassword(cache, "127.0.0.1", "--auth", "kerberos"), "Kerberos needs the host's DNS"
+                + " name, not the address 127.0.0.1; give the DNS name, or pass --spn with the SPN registered for"
+                + " this address");
+    }
+
+    @Test
+    void noTicketAndNoPasswordIsAnAuthenticationFailure() {
+        String missing = kdc.file("never-kinit").toString();
+        for (String scheme : new String[]{"kerberos", "negotiate"}) {
+            authenticationFailure(noPassword("FILE:" + missing, "localhost", "--auth", scheme),
+                    "no Kerberos ticket to use (no Kerberos ticket cache at " + missing + "); run kinit, or give"
+                            + " --user with a password (HVREPLICA_PASSWORD or --password-file)");
+        }
+    }
+
+    @Test
+    void anExpiredTicketIsAnAuthenticationFailure() {
+        try (MitKdc past = MitKdc.startWithClockOffset(java.time.Duration.ofHours(-2))) {
+            String ended = past.kinit("ended", "1h").toString();
+            authenticationFailure(noPassword("FILE:" + ended, "localhost", "--auth", "kerberos"),
+                    "no Kerberos ticket to use (the Kerberos ticket in " + ended + " has expired or is missing);"
+                            + " run kinit, or give --user with a password (HVREPLICA_PASSWORD or --password-file)");
+        }
+    }
+
+    @Test
+    void cachesJavaCannotReadAreNamedWithTheFix() {
+        String file = KerberosAuthenticator.defaultTicketCacheFile().toString();
+        String fix = "; run kinit -c FILE:" + file + " and then set KRB5CCNAME=FILE:" + file + " or pass --ccache "
+                + file + ", or give --keytab FILE with --user, or --user with a password (HVREPLICA_PASSWORD or"
+                + " --password-file)";
+        for (String name : new String[]{"KCM:", "KEYRING:persistent:1000"}) {
+            for (String scheme : new String[]{"kerberos", "negotiate"}) {
+                authenticationFailure(noPassword(name, "localhost", "--auth", scheme),
+                        "Java can read only file ticket caches, not " + name + " (from KRB5CCNAME)" + fix);
+            }
+        }
+        authenticationFailure(noPassword(Cli.NO_TICKET_CACHE, "localhost", "--ccache", "KCM:"),
+                "Java can read only file ticket caches, not KCM: (from --ccache)" + fix);
+    }
+
+    @Test
+    void aDirCollectionIsReadLikeAFileCache() throws Exception {
+        java.nio.file.Path dir = kdc.file("dir-collection");
+        java.nio.file.Files.createDirectories(dir);
+        kdc.kinitInto("DIR:" + dir, "1h");
+        Cli.Run run = noPassword("DIR:" + dir, "localhost", "--auth", "kerberos");
+        assertEquals(0, run.exitCode(), run.out() + run.err() + peer.log());
+        assertEquals(1, peer.stats().get("completed_handshakes"));
+    }
+
+    @Test
+    void kerberosSettingsAreNamedByTheirOptions() {
+        Cli.Run noRealm = Cli.run(MitKdc.PASSWORD, "revert-failover", "--endpoint", peer.endpoint("localhost"),
+                "--auth", "kerberos", "--user", "OTHER\\hvuser", "--vm", "app-vm-01", "--output", "json");
+        authenticationFailure(noRealm, "no Kerberos realm is known for OTHER\\hvuser; write the user as user@REALM"
+                + " or give the realm with --realm");
+        Cli.Run unknownSpn = Cli.run(MitKdc.PASSWORD, revert("--auth", "kerberos", "--user", kdc.userPrincipal(),
+                "--spn", "HTTP/hv99.hv.test"));
+        authenticationFailure(unknownSpn, "the KDC does not know the service principal HTTP/hv99.hv.test@HV.TEST;"
+                + " give the host's DNS name (not an IP address or alias) or the host's SPN with --spn");
     }
 
     @Test

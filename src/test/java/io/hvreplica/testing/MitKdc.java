@@ -1,21 +1,23 @@
 package io.hvreplica.testing;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -43,11 +45,13 @@ public final class MitKdc implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Thread hook;
+    private final String fakeTime;
 
-    private MitKdc(Path dir, int port, Process process) {
+    private MitKdc(Path dir, int port, Process process, String fakeTime) {
         this.dir = dir;
         this.port = port;
         this.process = process;
+        this.fakeTime = fakeTime;
         this.hook = new Thread(this::kill, "mit-kdc-stop");
         Runtime.getRuntime().addShutdownHook(hook);
     }
@@ -56,9 +60,13 @@ public final class MitKdc implements AutoCloseable {
         return start(null);
     }
 
-    /** A KDC whose clock runs {@code offset} ahead of this machine's (libfaketime). */
+    /**
+     * A KDC whose clock runs {@code offset} ahead of this machine's (libfaketime), or behind it
+     * when negative. Its {@link #kinit} runs on the same shifted clock, so a realm set in the past
+     * issues tickets that have already ended, with no waiting.
+     */
     public static MitKdc startWithClockOffset(Duration offset) {
-        return start("+" + offset.toSeconds() + "s");
+        return start((offset.isNegative() ? "-" : "+") + offset.abs().toSeconds() + "s");
     }
 
     private static MitKdc start(String fakeTime) {
@@ -78,17 +86,16 @@ public final class MitKdc implements AutoCloseable {
             kadmin(env, "ktadd -k " + dir.resolve("http.keytab") + " -norandkey " + SERVICE + " " + SERVICE_AES128 + " " + SERVICE_RC4);
             kadmin(env, "ktadd -k " + dir.resolve("user.keytab") + " -norandkey " + USER);
             ProcessBuilder kdc = new ProcessBuilder(tool("krb5kdc"), "-n", "-r", REALM, "-P", dir.resolve("kdc.pid").toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("krb5kdc.out").toFile());
+                    .redirectErrorStream(true);
             kdc.environment().putAll(env);
             if (fakeTime != null) {
                 if (!Files.exists(FAKETIME)) {
                     throw new IllegalStateException("libfaketime is not installed (apt-get install faketime)");
                 }
-                kdc.environment().put("LD_PRELOAD", FAKETIME.toString());
-                kdc.environment().put("FAKETIME", fakeTime);
+                kdc.environment().putAll(fakeTimeEnv(fakeTime));
             }
-            MitKdc started = new MitKdc(dir, port, kdc.start());
-            started.awaitListening();
+            MitKdc started = new MitKdc(dir, port, kdc.start(), fakeTime);
+            started.awaitOperating();
             return started;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set up the test KDC", e);
@@ -131,8 +138,17 @@ public final class MitKdc implements AutoCloseable {
     /** A FILE credential cache from MIT kinit with the user's password, ticket lifetime as kinit reads it ("10h", "1s"). */
     public Path kinit(String name, String lifetime) {
         Path cache = dir.resolve(name);
-        run(env(dir), PASSWORD + "\n", tool("kinit"), "-l", lifetime, "-c", "FILE:" + cache, userPrincipal());
+        kinitInto("FILE:" + cache, lifetime);
         return cache;
+    }
+
+    /** MIT kinit into any cache MIT can write, e.g. "DIR:/path" (a collection). */
+    public void kinitInto(String ccname, String lifetime) {
+        Map<String, String> env = env(dir);
+        if (fakeTime != null) {
+            env.putAll(fakeTimeEnv(fakeTime));
+        }
+        run(env, PASSWORD + "\n", tool("kinit"), "-l", lifetime, "-c", ccname, userPrincipal());
     }
 
     /** Runs one kadmin.local query on this realm, e.g. "cpw -pw NEW hvuser". */
@@ -174,21 +190,42 @@ public final class MitKdc implements AutoCloseable {
         }
     }
 
-    private void awaitListening() {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("krb5kdc exited: " + log());
+    /**
+     * Waits for the KDC's "commencing operation", which it logs (on stderr too, see kdc.conf) once
+     * its sockets are bound: an event to wait for rather than a port to poll.
+     */
+    private void awaitOperating() {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicBoolean operating = new AtomicBoolean();
+        Thread pump = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+                 Writer out = Files.newBufferedWriter(dir.resolve("krb5kdc.out"), StandardCharsets.UTF_8)) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    out.write(line);
+                    out.write('\n');
+                    out.flush();
+                    if (line.contains("commencing operation") && operating.compareAndSet(false, true)) {
+                        done.countDown();
+                    }
+                }
+            } catch (IOException ignored) {
+                // the KDC went away; the check below reports it
+            } finally {
+                done.countDown();
             }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        }, "mit-kdc-log");
+        pump.setDaemon(true);
+        pump.start();
+        try {
+            if (done.await(30, TimeUnit.SECONDS) && operating.get()) {
                 return;
-            } catch (IOException e) {
-                sleep(50);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         kill();
-        throw new IllegalStateException("krb5kdc did not listen on port " + port + ": " + log());
+        throw new IllegalStateException("krb5kdc did not start on port " + port + ": " + log());
     }
 
     /** The KDC's log (which tickets it issued, with their session key types). */
@@ -238,6 +275,7 @@ public final class MitKdc implements AutoCloseable {
                 " }",
                 "[logging]",
                 " kdc = FILE:" + dir.resolve("kdc.log"),
+                " kdc = STDERR",
                 ""), StandardCharsets.UTF_8);
     }
 
@@ -246,6 +284,10 @@ public final class MitKdc implements AutoCloseable {
         env.put("KRB5_CONFIG", dir.resolve("krb5.conf").toString());
         env.put("KRB5_KDC_PROFILE", dir.resolve("kdc.conf").toString());
         return env;
+    }
+
+    private static Map<String, String> fakeTimeEnv(String fakeTime) {
+        return Map.of("LD_PRELOAD", FAKETIME.toString(), "FAKETIME", fakeTime);
     }
 
     private static void kadmin(Map<String, String> env, String query) {
@@ -289,14 +331,6 @@ public final class MitKdc implements AutoCloseable {
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             return s.getLocalPort();
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

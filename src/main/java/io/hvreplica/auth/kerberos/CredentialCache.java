@@ -28,22 +28,55 @@ final class CredentialCache {
     }
 
     /**
-     * The cache the JDK would use: KRB5CCNAME (FILE: or a bare path), else /tmp/krb5cc_UID.
-     *
-     * @throws IllegalArgumentException for cache types the JDK cannot read (KEYRING, KCM, DIR, ...)
+     * The name of the cache MIT's kinit would use: {@code name} (a KRB5CCNAME value) when given,
+     * else krb5.conf's {@code default_ccache_name} (RHEL sets KEYRING or KCM there), else the FILE
+     * cache /tmp/krb5cc_UID.
      */
-    static Path defaultPath() {
-        String env = System.getenv("KRB5CCNAME");
-        if (env != null && !env.isBlank()) {
-            return path(env);
+    static String effectiveName(String name, Path krb5Conf) {
+        if (name != null && !name.isBlank()) {
+            return name;
         }
+        String configured = Krb5ConfFile.defaultCcacheName(KerberosConfiguration.base(krb5Conf));
+        return configured != null ? expand(configured) : "FILE:" + defaultFile();
+    }
+
+    /**
+     * The cache file for {@link #effectiveName}.
+     *
+     * @throws IllegalArgumentException for cache types that are not files (KEYRING, KCM, API, ...)
+     */
+    static Path file(String name, Path krb5Conf) {
+        return path(effectiveName(name, krb5Conf));
+    }
+
+    // The parameter tokens MIT expands in default_ccache_name.
+    private static String expand(String name) {
+        String uid = Long.toString(new UnixSystem().getUid());
+        String tmp = System.getenv("TMPDIR");
+        return name.replace("%{uid}", uid).replace("%{euid}", uid).replace("%{USERID}", uid)
+                .replace("%{username}", System.getProperty("user.name", ""))
+                .replace("%{TEMP}", tmp == null || tmp.isBlank() ? "/tmp" : tmp);
+    }
+
+    /** Where MIT and the JDK look when neither KRB5CCNAME nor krb5.conf names a cache. */
+    static Path defaultFile() {
         return Path.of("/tmp", "krb5cc_" + new UnixSystem().getUid());
     }
 
-    /** A cache name as MIT writes it ({@code FILE:/path} or {@code /path}) as a path. */
+    /**
+     * A cache name as MIT writes it as a path: {@code FILE:/path}, {@code /path}, or a DIR
+     * collection, whose caches are FILE caches too ({@code DIR::/dir/tktX} names one,
+     * {@code DIR:/dir} means the one its {@code primary} file names).
+     */
     static Path path(String name) {
         if (name.startsWith("FILE:")) {
             return Path.of(name.substring(5));
+        }
+        if (name.startsWith("DIR::")) {
+            return Path.of(name.substring(5));
+        }
+        if (name.startsWith("DIR:")) {
+            return primary(Path.of(name.substring(4)));
         }
         int colon = name.indexOf(':');
         if (colon > 1 && !name.startsWith("/")) {
@@ -52,6 +85,20 @@ final class CredentialCache {
                     + " (kinit -c FILE:/path) and point KRB5CCNAME at it");
         }
         return Path.of(name);
+    }
+
+    // MIT's rule: the first line of DIR/primary names the cache file in DIR; without it, "tkt".
+    private static Path primary(Path dir) {
+        try {
+            String first = Files.readAllLines(dir.resolve("primary"), StandardCharsets.UTF_8).stream()
+                    .findFirst().orElse("").strip();
+            if (first.startsWith("tkt") && first.indexOf('/') < 0) {
+                return dir.resolve(first);
+            }
+        } catch (IOException | RuntimeException e) {
+            // No primary file (or an unreadable one): MIT falls back to "tkt" as well.
+        }
+        return dir.resolve("tkt");
     }
 
     /** The cache's contents, or null when the file does not exist. */

@@ -26,11 +26,13 @@ sealed interface CredentialSource {
     }
 
     /**
-     * Uses the TGT in an MIT FILE credential cache (from kinit).
+     * Uses the TGT in an MIT credential cache (from kinit) that is a file: FILE, or a DIR collection.
      *
-     * @param cache     the cache file, or null for KRB5CCNAME / the default /tmp/krb5cc_UID
+     * @param name      the cache in KRB5CCNAME syntax ({@code FILE:/path}, {@code /path},
+     *                  {@code DIR:/dir}), or null for krb5.conf's default_ccache_name, else
+     *                  /tmp/krb5cc_UID
      * @param principal the principal the cache must hold, or null for whichever it holds
      */
-    record TicketCache(Path cache, String principal) implements CredentialSource {
+    record TicketCache(String name, String principal) implements CredentialSource {
     }
 }

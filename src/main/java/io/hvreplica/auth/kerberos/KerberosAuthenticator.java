@@ -54,14 +54,30 @@ public final class KerberosAuthenticator implements Authenticator {
         return new Builder(new CredentialSource.Keytab(keytab, principal));
     }
 
-    /** The TGT in the credential cache named by KRB5CCNAME, else /tmp/krb5cc_UID. */
+    /** The TGT in the credential cache named by KRB5CCNAME, else by krb5.conf, else /tmp/krb5cc_UID. */
     public static Builder withTicketCache() {
-        return new Builder(new CredentialSource.TicketCache(null, null));
+        return withTicketCacheNamed(System.getenv("KRB5CCNAME"));
     }
 
     /** The TGT in an MIT FILE credential cache (from {@code kinit -c FILE}). */
     public static Builder withTicketCache(Path cache) {
-        return new Builder(new CredentialSource.TicketCache(Objects.requireNonNull(cache, "cache"), null));
+        return new Builder(new CredentialSource.TicketCache("FILE:" + Objects.requireNonNull(cache, "cache"), null));
+    }
+
+    /**
+     * The TGT in the cache a KRB5CCNAME value names: {@code FILE:/path}, {@code /path}, or a
+     * {@code DIR:} collection; null or blank (KRB5CCNAME unset) means krb5.conf's
+     * {@code default_ccache_name}, else /tmp/krb5cc_UID.
+     * Other cache types (KCM, KEYRING, API) are not files, and Java cannot read them: the
+     * {@link CredentialCheck} says so, and so does the logon.
+     */
+    public static Builder withTicketCacheNamed(String name) {
+        return new Builder(new CredentialSource.TicketCache(name == null || name.isBlank() ? null : name, null));
+    }
+
+    /** MIT's built-in default ticket cache, /tmp/krb5cc_UID: a FILE cache, which Java can read. */
+    public static Path defaultTicketCacheFile() {
+        return CredentialCache.defaultFile();
     }
 
     /**
@@ -74,7 +90,7 @@ public final class KerberosAuthenticator implements Authenticator {
 
     /** {@link #hasCredentialsAtHand} with the reason, for verbose output. */
     public static CredentialCheck checkCredentials(String host, Builder options) {
-        return CredentialCheck.of(host, options.source, options.krb5Config, options.realm);
+        return CredentialCheck.of(host, options.source, options.krb5Config, options.realm, options.spn);
     }
 
     @Override

@@ -47,10 +47,12 @@ final class KerberosFailures {
         }
         String text = chainText(e);
         if (text.contains("Cannot locate default realm")) {
-            return auth("no Kerberos realm is known for " + who + "; write the user as user@REALM or pass --realm", e);
+            return new KerberosSettingException("no Kerberos realm is known for " + who
+                    + "; write the user as user@REALM or give the realm", KerberosSettingException.Setting.REALM, e);
         }
         if (text.contains("Cannot locate KDC") || text.contains("Cannot get kdc")) {
-            return auth("no KDC is configured for realm " + realm + "; add it to krb5.conf [realms] or pass --kdc", e);
+            return new KerberosSettingException("no KDC is configured for realm " + realm
+                    + "; add it to krb5.conf [realms] or give the KDC", KerberosSettingException.Setting.KDC, e);
         }
         boolean keytab = source instanceof CredentialSource.Keytab;
         switch (code(e)) {
@@ -89,8 +91,9 @@ final class KerberosFailures {
         }
         switch (code(e)) {
             case S_PRINCIPAL_UNKNOWN:
-                return auth("the KDC does not know the service principal " + spn + "; give the host's DNS name"
-                        + " (not an IP address or alias) or pass the host's SPN with --spn", e);
+                return new KerberosSettingException("the KDC does not know the service principal " + spn
+                        + "; give the host's DNS name (not an IP address or alias) or the host's SPN",
+                        KerberosSettingException.Setting.SPN, e);
             case SKEW:
                 return auth(SKEW_TEXT, e);
             case TKT_EXPIRED:
@@ -140,7 +143,8 @@ final class KerberosFailures {
         Throwable cause = unreachable(e);
         String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return TransportException.connection("cannot reach a Kerberos KDC for realm " + realm + " (" + detail
-                + "); check the KDC address (krb5.conf or --kdc) and that its port (88 unless given) is reachable", e);
+                + "); check the KDC address (in krb5.conf, or the one given) and that its port (88 unless given) is"
+                + " reachable", e);
     }
 
     private static AuthenticationException auth(String sentence, Throwable cause) {

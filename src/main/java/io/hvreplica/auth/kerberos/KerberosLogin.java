@@ -91,7 +91,12 @@ final class KerberosLogin {
             options.put("doNotPrompt", "true");
         } else {
             CredentialSource.TicketCache c = (CredentialSource.TicketCache) source;
-            Path cache = c.cache() != null ? c.cache() : CredentialCache.defaultPath();
+            Path cache;
+            try {
+                cache = CredentialCache.file(c.name(), krb5Conf);
+            } catch (IllegalArgumentException e) {
+                throw new AuthenticationException(e.getMessage(), e);
+            }
             who = checkCache(cache, c.principal());
             options.put("useTicketCache", "true");
             options.put("ticketCache", cache.toAbsolutePath().toString());
@@ -116,8 +121,8 @@ final class KerberosLogin {
     String principalFor(Credentials c) {
         String r = realmForUser(c, krb5Conf, realm);
         if (r == null) {
-            throw new AuthenticationException("no Kerberos realm is known for " + c.spec()
-                    + "; write the user as user@REALM or pass --realm");
+            throw new KerberosSettingException("no Kerberos realm is known for " + c.spec()
+                    + "; write the user as user@REALM or give the realm", KerberosSettingException.Setting.REALM, null);
         }
         return c.user() + "@" + r;
     }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,7 @@ class KerberosFailureTest {
 
     private static void says(HvReplicaException e, String expected) {
         assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertFalse(e.getMessage().matches(".*(^|\\s|\\()--[a-z].*"), "the library names no CLI option: " + e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), "one sentence: " + e.getMessage());
     }
 
@@ -73,9 +75,11 @@ class KerberosFailureTest {
 
     @Test
     void unknownServicePrincipal() throws Exception {
-        AuthenticationException e = failure(AuthenticationException.class,
+        KerberosSettingException e = failure(KerberosSettingException.class,
                 password(MitKdc.USER, MitKdc.PASSWORD).spn("HTTP/hv99.hv.test"));
-        says(e, "the KDC does not know the service principal HTTP/hv99.hv.test@HV.TEST; give the host's DNS name");
+        says(e, "the KDC does not know the service principal HTTP/hv99.hv.test@HV.TEST; give the host's DNS name"
+                + " (not an IP address or alias) or the host's SPN");
+        assertEquals(KerberosSettingException.Setting.SPN, e.setting());
     }
 
     @Test
@@ -88,24 +92,27 @@ class KerberosFailureTest {
                         .krb5Config(conf));
         assertEquals("connection", e.kind());
         says(e, "cannot reach a Kerberos KDC for realm HV.TEST (");
-        says(e, "check the KDC address (krb5.conf or --kdc) and that its port (88 unless given) is reachable");
+        says(e, "check the KDC address (in krb5.conf, or the one given) and that its port (88 unless given) is reachable");
         down.close();
     }
 
     @Test
     void noRealmForANetbiosDomain() throws Exception {
-        AuthenticationException e = failure(AuthenticationException.class, password("OTHER\\hvuser", "x"));
-        says(e, "no Kerberos realm is known for OTHER\\hvuser; write the user as user@REALM or pass --realm");
+        KerberosSettingException e = failure(KerberosSettingException.class, password("OTHER\\hvuser", "x"));
+        says(e, "no Kerberos realm is known for OTHER\\hvuser; write the user as user@REALM or give the realm");
+        assertEquals(KerberosSettingException.Setting.REALM, e.setting());
     }
 
     @Test
     void expiredTicketCache() throws Exception {
-        Path cache = kdc.kinit("short", "1s");
-        Thread.sleep(1500);
-        AuthenticationException e = failure(AuthenticationException.class,
-                KerberosAuthenticator.withTicketCache(cache).krb5Config(kdc.krb5Conf()));
-        says(e, "the Kerberos ticket of hvuser@HV.TEST in " + cache + " expired at ");
-        says(e, "; run kinit again");
+        // A realm two hours in the past issues a one-hour ticket that ended an hour ago.
+        try (MitKdc past = MitKdc.startWithClockOffset(Duration.ofHours(-2))) {
+            Path cache = past.kinit("ended", "1h");
+            AuthenticationException e = failure(AuthenticationException.class,
+                    KerberosAuthenticator.withTicketCache(cache).krb5Config(past.krb5Conf()));
+            says(e, "the Kerberos ticket of hvuser@HV.TEST in " + cache + " expired at ");
+            says(e, "; run kinit again");
+        }
     }
 
     @Test
@@ -114,6 +121,13 @@ class KerberosFailureTest {
         AuthenticationException e = failure(AuthenticationException.class,
                 KerberosAuthenticator.withTicketCache(cache).krb5Config(kdc.krb5Conf()));
         says(e, "there is no Kerberos ticket cache at " + cache + "; run kinit first, or give a password or a keytab");
+    }
+
+    @Test
+    void cacheTypeJavaCannotRead() throws Exception {
+        AuthenticationException e = failure(AuthenticationException.class,
+                KerberosAuthenticator.withTicketCacheNamed("KCM:").krb5Config(kdc.krb5Conf()));
+        says(e, "the credential cache KCM: is of type KCM, which Java cannot read");
     }
 
     @Test
