@@ -2,6 +2,7 @@ package io.hvreplica.hyperv;
 
 import io.hvreplica.hyperv.xml.computersystem.MsvmComputerSystemType;
 import io.hvreplica.hyperv.xml.concretejob.MsvmConcreteJobType;
+import io.hvreplica.DeadlineExceededException;
 import io.hvreplica.HvReplicaException;
 import io.hvreplica.wsman.EndpointReference;
 import io.hvreplica.wsman.Enumeration;
@@ -54,8 +55,14 @@ public final class HyperVHost implements AutoCloseable {
     public VirtualMachine findVm(VmSelector selector) {
         String where = selector instanceof VmSelector.ByName n ? "ElementName = " + Wql.quote(n.name())
                 : "Name = " + Wql.quote(((VmSelector.ById) selector).id());
-        List<Item> items = wsman.enumerate(Enumeration.wql(HyperV.ALL, "SELECT * FROM Msvm_ComputerSystem WHERE " + where)
-                .limit(LOOKUP_LIMIT));
+        List<Item> items;
+        try {
+            items = wsman.enumerate(Enumeration.wql(HyperV.ALL, "SELECT * FROM Msvm_ComputerSystem WHERE " + where)
+                    .limit(LOOKUP_LIMIT));
+        } catch (DeadlineExceededException e) {
+            throw new DeadlineExceededException("the deadline passed while looking up VM " + describe(selector)
+                    + " on " + name() + "; nothing was changed on the host", e);
+        }
         List<VirtualMachine> vms = new ArrayList<>();
         for (Item item : items) {
             if (item.instance() == null) {
@@ -84,7 +91,13 @@ public final class HyperVHost implements AutoCloseable {
     /** The host's Msvm_ReplicationService, looked up once. */
     public EndpointReference replicationService() {
         if (replicationService == null) {
-            List<Item> items = wsman.enumerate(Enumeration.wql(HyperV.ALL, "SELECT * FROM Msvm_ReplicationService"));
+            List<Item> items;
+            try {
+                items = wsman.enumerate(Enumeration.wql(HyperV.ALL, "SELECT * FROM Msvm_ReplicationService"));
+            } catch (DeadlineExceededException e) {
+                throw new DeadlineExceededException("the deadline passed while looking up the replication service"
+                        + " on " + name() + "; nothing was changed on the host", e);
+            }
             if (items.isEmpty()) {
                 throw new HvReplicaException("the host " + name() + " has no Msvm_ReplicationService; is the Hyper-V"
                         + " role installed and is this the Replica server?");
@@ -105,7 +118,14 @@ public final class HyperVHost implements AutoCloseable {
      */
     public MethodResult revertFailover(VirtualMachine vm) {
         EndpointReference service = replicationService();
-        Element output = wsman.invoke(service.resourceUri(), service.selectors(), "RevertFailover", revertInput(vm, service));
+        Element output;
+        try {
+            output = wsman.invoke(service.resourceUri(), service.selectors(), "RevertFailover", revertInput(vm, service));
+        } catch (DeadlineExceededException e) {
+            // Only raised when the request never left: once sent, a cut-off Invoke is outcome-unknown.
+            throw new DeadlineExceededException("the deadline passed before RevertFailover could be sent to "
+                    + name() + "; nothing was invoked", e);
+        }
         return MethodResult.read(output);
     }
 
@@ -125,6 +145,10 @@ public final class HyperVHost implements AutoCloseable {
         String id = j.getInstanceID() != null ? j.getInstanceID() : job.selectors().get("InstanceID");
         return new JobStatus(id, j.getJobState(), j.getPercentComplete(), j.getErrorCode(),
                 blankToNull(j.getErrorDescription()), blankToNull(j.getErrorSummaryDescription()));
+    }
+
+    private static String describe(VmSelector selector) {
+        return selector instanceof VmSelector.ByName n ? "'" + n.name() + "'" : ((VmSelector.ById) selector).id();
     }
 
     private static Element revertInput(VirtualMachine vm, EndpointReference service) {
