@@ -48,6 +48,9 @@ final class ExitCodes {
         if (e instanceof io.hvreplica.OutcomeUnknownException) {
             return new Failure(CONNECTION, "outcome-unknown");
         }
+        if (e instanceof io.hvreplica.DeadlineExceededException) {
+            return new Failure(TIMEOUT, "timeout");
+        }
         if (e instanceof io.hvreplica.HvReplicaException) {
             // The host or the job could not do what was asked (no replication service, say).
             return new Failure(REFUSED_OR_FAILED, "failed");
@@ -55,9 +58,24 @@ final class ExitCodes {
         return new Failure(CONNECTION, "error");
     }
 
-    /** The exception's sentence, or its type when it has none. */
+    /** The exception's sentence, or its type when it has none, with the flag that may help. */
     static String message(Throwable e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        return (m == null || m.isBlank() ? e.getClass().getSimpleName() : m) + advice(e);
+    }
+
+    // The library says what is wrong in its own terms; only the command line knows its flags.
+    private static String advice(Throwable e) {
+        if (e instanceof TransportException t) {
+            return switch (t.reason()) {
+                case PLAIN_HTTP_ON_TLS_PORT -> " (for plain HTTP, drop --https or give an http:// --endpoint)";
+                case UNTRUSTED_CERTIFICATE -> " (pass the host's CA with --ca-cert)";
+                case GENERAL -> "";
+            };
+        }
+        if (e instanceof io.hvreplica.DeadlineExceededException) {
+            return " (raise --timeout to wait longer)";
+        }
+        return "";
     }
 }

@@ -74,7 +74,7 @@ final class JsonReporter implements Reporter {
         o.put("returnValue", started ? (Object) ReturnValues.JOB_STARTED : null);
         o.put("returnMeaning", started ? ReturnValues.meaning(ReturnValues.JOB_STARTED) : null);
         o.put("job", job(job, null));
-        o.put("outcome", "failed");
+        o.put("outcome", failure.code() == ExitCodes.TIMEOUT ? "timeout" : "failed");
         o.put("error", error(failure.kind(), ExitCodes.message(e)
                 + (job == null ? "" : "; " + Reporter.resumeHint(job))));
         out.println(Json.write(o));

@@ -9,7 +9,9 @@ import io.hvreplica.hyperv.VmSelector;
 import io.hvreplica.transport.HttpTransport;
 import io.hvreplica.wsman.WsmanClient;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /** {@code hvreplica revert-failover}: look the VM up, call RevertFailover once, follow the job. */
 final class RevertFailoverCommand {
@@ -39,7 +41,8 @@ final class RevertFailoverCommand {
         AuthOptions.declare(s);
         return s.value("--vm", "NAME", "The VM's display name")
                 .value("--vm-id", "GUID", "The VM's id (Get-VM NAME | Select Id)")
-                .value("--timeout", "DURATION", "Overall wait for the job, e.g. 90s, 30m (default 30m)")
+                .value("--timeout", "DURATION", "Bound on the whole command: connecting, authenticating, look-ups,"
+                        + " the invoke and the job wait, e.g. 90s, 30m (default 30m)")
                 .flag("--no-wait", "Start the revert, print the job id, and do not wait")
                 .value("--output", "FORMAT", "text | json (default text)")
                 .flag("--dry-run", "Run the read-only look-ups, print the Invoke envelope, invoke nothing")
@@ -108,9 +111,11 @@ final class RevertFailoverCommand {
             connection.validate(auth.auth);
             AuthOptions.Choice choice = auth.choose(connection.endpointUri().getHost(), connection.sealing(), env);
             credentials = choice.credentials();
+            // Counted from here, after any password prompt: --timeout bounds the work, not the typing.
+            Instant deadline = env.clock().instant().plus(timeout);
             HttpTransport transport;
             try {
-                transport = connection.transport(choice.authenticator(), env.err());
+                transport = connection.transport(choice.authenticator(), env.err(), deadline, env.clock());
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -122,7 +127,7 @@ final class RevertFailoverCommand {
                 throw e;
             }
             try (HyperVHost host = new HyperVHost(new WsmanClient(transport))) {
-                RevertFailover revert = new RevertFailover(host, env.watcher(host));
+                RevertFailover revert = new RevertFailover(host, env.watcher(host).until(deadline));
                 if (resumeJob != null) {
                     reporter.resuming(resumeJob);
                     return exitCode(reporter, revert.resume(resumeJob, timeout, reporter));
@@ -195,5 +200,10 @@ final class RevertFailoverCommand {
 
 
         JobWatcher watcher(HyperVHost host);
+
+        /** The clock the --timeout deadline is measured with; the job watcher's, in tests. */
+        default Clock clock() {
+            return Clock.systemUTC();
+        }
     }
 }

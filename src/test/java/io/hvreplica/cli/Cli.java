@@ -65,6 +65,11 @@ final class Cli {
             public JobWatcher watcher(HyperVHost host) {
                 return env.watcher(host);
             }
+
+            @Override
+            public java.time.Clock clock() {
+                return env.clock();
+            }
         });
         return new Run(code, env.out(), env.err(), env);
     }

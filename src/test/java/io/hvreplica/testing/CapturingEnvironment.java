@@ -24,6 +24,22 @@ public final class CapturingEnvironment {
     private final PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
     private final List<Duration> sleeps = new ArrayList<>();
     private Instant now = Instant.parse("2026-11-24T10:00:00Z");
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
 
     public CapturingEnvironment() {
     }
@@ -49,23 +65,12 @@ public final class CapturingEnvironment {
         return errStream;
     }
 
+    /** The fake clock: it moves only when the job watcher sleeps. */
+    public Clock clock() {
+        return clock;
+    }
+
     public JobWatcher watcher(HyperVHost host) {
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
         return new JobWatcher(host::job, clock, d -> {
             sleeps.add(d);
             now = now.plus(d);
