@@ -75,6 +75,8 @@ public final class HttpTransport implements Closeable {
     private SecurityContext session;
     private long sessionConnection = -1;
     private int requests;
+    // Whether the last failed request may have reached the host (see mayHaveSent).
+    private boolean lastBodyWritten;
 
     private HttpTransport(Builder b) {
         this.endpoint = b.endpoint;
@@ -186,6 +188,11 @@ public final class HttpTransport implements Closeable {
                     }
                     throw failure(e);
                 }
+                if (!idempotent && !lastBodyWritten) {
+                    // It broke before the body went out (a TLS handshake, say): the host has
+                    // nothing it could run. Still not re-sent: the caller decides.
+                    throw failure(e);
+                }
                 if (!idempotent) {
                     throw new OutcomeUnknownException(e instanceof SocketTimeoutException
                             ? "no answer came from " + endpoint.getHost() + " within the " + seconds(readTimeout)
@@ -251,7 +258,7 @@ public final class HttpTransport implements Closeable {
             body = soap;
             contentType = "application/soap+xml;charset=UTF-8";
         }
-        post.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
+        post.setEntity(new Body(body, ContentType.parse(contentType)));
         post.setHeader("Content-Type", contentType);
         listener.requestSent("POST", endpoint.toString(), redacted(post.getHeaders()), soap, sealed);
         Response raw = execute(post);
@@ -287,7 +294,8 @@ public final class HttpTransport implements Closeable {
         }, left.plus(Watchdog.GRACE).toMillis(), TimeUnit.MILLISECONDS);
         requests++;
         try {
-            return client.execute(post, context, (ClassicHttpResponse r) -> {
+            lastBodyWritten = true;
+            Response response = client.execute(post, context, (ClassicHttpResponse r) -> {
                 List<Map.Entry<String, String>> headers = new ArrayList<>();
                 for (Header h : r.getHeaders()) {
                     headers.add(Map.entry(h.getName(), h.getValue()));
@@ -297,11 +305,15 @@ public final class HttpTransport implements Closeable {
                 Header type = r.getFirstHeader("Content-Type");
                 return new Response(r.getCode(), type == null ? "" : type.getValue(), bytes, headers);
             });
+            return response;
         } catch (IOException e) {
-            boolean timedOut = e instanceof SocketTimeoutException
-                    || e instanceof org.apache.hc.client5.http.ConnectTimeoutException;
-            if (aborted.get() || (deadlineFirst && timedOut)) {
-                throw new DeadlinePassed(!notSent(e) && !handshakeFailure(e), e);
+            lastBodyWritten = mayHaveSent(post, e);
+            // A timeout is the deadline's only when the time left, not the configured bound, set it.
+            boolean connecting = e instanceof org.apache.hc.client5.http.ConnectTimeoutException;
+            boolean connectCut = connecting && left != null && left.compareTo(connectTimeout) < 0;
+            boolean readCut = !connecting && e instanceof SocketTimeoutException && deadlineFirst;
+            if (aborted.get() || connectCut || readCut) {
+                throw new DeadlinePassed(mayHaveSent(post, e), e);
             }
             throw e;
         } finally {
@@ -326,13 +338,10 @@ public final class HttpTransport implements Closeable {
         return d.toMillis() < 1 ? Duration.ofMillis(1) : d;
     }
 
-    private static boolean handshakeFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SSLHandshakeException) {
-                return true;
-            }
-        }
-        return false;
+    // Whether the host may have the request: its body began to go out. Before that (connecting,
+    // a TLS handshake), the host has nothing it could run, whatever the exception looks like.
+    private static boolean mayHaveSent(HttpPost post, IOException e) {
+        return post.getEntity() instanceof Body b ? b.written : !notSent(e);
     }
 
     private static String seconds(Duration d) {
@@ -416,6 +425,11 @@ public final class HttpTransport implements Closeable {
         if (e instanceof UnknownHostException) {
             return TransportException.connection("cannot resolve host " + endpoint.getHost(), e);
         }
+        if (e instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+            return TransportException.connection("cannot connect to " + endpoint.getHost() + ":" + port() + " within the "
+                    + seconds(connectTimeout) + " connect timeout; check that the host is up and the firewall allows"
+                    + " WinRM", e);
+        }
         if (e instanceof ConnectException) {
             return TransportException.connection("cannot connect to " + endpoint.getHost() + ":" + port()
                     + " (" + describe(e) + "); check that WinRM is listening and the firewall allows it", e);
@@ -477,6 +491,48 @@ public final class HttpTransport implements Closeable {
 
     /** The host's answer: status, content type and the plaintext body. */
     public record Response(int status, String contentType, byte[] body, List<Map.Entry<String, String>> headers) {
+    }
+
+    /** A request body that notes when HttpClient starts writing it, that is, once the request may reach the host. */
+    private static final class Body extends org.apache.hc.core5.http.io.entity.AbstractHttpEntity {
+        private final byte[] bytes;
+        private volatile boolean written;
+
+        Body(byte[] bytes, ContentType type) {
+            super(type, null);
+            this.bytes = bytes;
+        }
+
+        @Override
+        public void writeTo(java.io.OutputStream out) throws IOException {
+            written = true;
+            out.write(bytes);
+            out.flush();
+        }
+
+        @Override
+        public InputStream getContent() {
+            return new java.io.ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public long getContentLength() {
+            return bytes.length;
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return true;
+        }
+
+        @Override
+        public boolean isStreaming() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** The deadline cut an exchange short; {@code sent} when the request may have reached the host. */
