@@ -11,10 +11,23 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 
-/** Where the host is, how to authenticate, and how to protect the traffic. */
+/** Where the host is, how to authenticate, how to protect the traffic, and how long to wait for it. */
 final class ConnectionOptions {
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(15);
+    // The host is given an OperationTimeout of 60 s (Windows' MaxTimeoutms default) and must answer
+    // or fault with w:TimedOut within it; 15 s more covers the network and writing the fault.
+    static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(75);
+    // Past these a host is not slow but gone; larger values are typos.
+    private static final Duration LONGEST_CONNECT = Duration.ofMinutes(5);
+    private static final Duration LONGEST_READ = Duration.ofHours(1);
+    // Below this the host's OperationTimeout (a quarter less) leaves WMI no time to work.
+    private static final Duration SHORTEST_READ = Duration.ofSeconds(1);
+
     String host;
     String endpoint;
     Integer port;
@@ -25,6 +38,8 @@ final class ConnectionOptions {
     boolean insecure;
     boolean noChannelBinding;
     boolean verbose;
+    Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    Duration readTimeout = DEFAULT_READ_TIMEOUT;
 
     static void declare(Args.Schema schema) {
         schema.value("--host", "HOST", "Hyper-V host: http://HOST:5985/wsman (https://HOST:5986/wsman with --https)")
@@ -37,6 +52,11 @@ final class ConnectionOptions {
                 .flag("--insecure", "Do not verify the host's TLS certificate (dangerous)")
                 .flag("--no-channel-binding", "Do not bind authentication to the TLS channel (only behind a"
                         + " TLS-terminating proxy)")
+                .value("--connect-timeout", "DURATION", "Bound on opening each TCP connection (default "
+                        + Durations.format(DEFAULT_CONNECT_TIMEOUT) + ")")
+                .value("--read-timeout", "DURATION", "Bound on each request's wait for an answer (default "
+                        + Durations.format(DEFAULT_READ_TIMEOUT) + "); the host is given a shorter"
+                        + " OperationTimeout, at most 60s")
                 .flag("--verbose", "-v", "Log the wire traffic to stderr (secrets redacted)");
     }
 
@@ -71,6 +91,15 @@ final class ConnectionOptions {
         o.insecure = args.flag("--insecure");
         o.noChannelBinding = args.flag("--no-channel-binding");
         o.verbose = args.flag("--verbose");
+        if (args.value("--connect-timeout") != null) {
+            o.connectTimeout = Durations.parse("--connect-timeout", args.value("--connect-timeout"), LONGEST_CONNECT);
+        }
+        if (args.value("--read-timeout") != null) {
+            o.readTimeout = Durations.parse("--read-timeout", args.value("--read-timeout"), LONGEST_READ);
+            if (o.readTimeout.compareTo(SHORTEST_READ) < 0) {
+                throw new UsageException("--read-timeout must be at least 1s, so that the host has time to answer");
+            }
+        }
         return o;
     }
 
@@ -168,9 +197,12 @@ final class ConnectionOptions {
         return mode == EncryptionMode.ALWAYS || (mode == EncryptionMode.AUTO && !isHttps);
     }
 
-    /** Builds the transport, refusing unsafe combinations unless explicitly allowed. */
-    /** Builds the transport; {@link #validate} has refused unsafe combinations already. */
-    HttpTransport transport(Authenticator authenticator, PrintStream err) {
+    /**
+     * Builds the transport; {@link #validate} has refused unsafe combinations already.
+     *
+     * @param deadline when the whole command must be done, measured with {@code clock}
+     */
+    HttpTransport transport(Authenticator authenticator, PrintStream err, Instant deadline, Clock clock) {
         URI uri = endpointUri();
         if (insecure) {
             err.println("WARNING: --insecure: the host's TLS certificate is NOT checked; anyone on the network path"
@@ -184,6 +216,10 @@ final class ConnectionOptions {
                 .tls(new TlsOptions(caCert, insecure))
                 .channelBinding(!noChannelBinding)
                 .listener(listener)
+                .connectTimeout(connectTimeout)
+                .readTimeout(readTimeout)
+                .deadline(deadline)
+                .clock(clock)
                 .build();
     }
 }

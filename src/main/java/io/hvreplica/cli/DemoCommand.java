@@ -89,5 +89,10 @@ final class DemoCommand {
         public JobWatcher watcher(HyperVHost host) {
             return outer.watcher(host);
         }
+
+        @Override
+        public java.time.Clock clock() {
+            return outer.clock();
+        }
     }
 }

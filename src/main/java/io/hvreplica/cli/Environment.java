@@ -18,6 +18,11 @@ interface Environment extends AuthOptions.PasswordSource {
 
     JobWatcher watcher(HyperVHost host);
 
+    /** The clock the --timeout deadline is measured with; the job watcher's, in tests. */
+    default java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+    }
+
     /**
      * Arranges for {@code handler} to be called with "SIGINT" or "SIGTERM" when the process gets
      * one; the process then ends with the exit code the handler returns.

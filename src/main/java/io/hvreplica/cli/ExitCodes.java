@@ -67,6 +67,9 @@ final class ExitCodes {
         if (e instanceof io.hvreplica.OutcomeUnknownException) {
             return new Failure(CONNECTION, "outcome-unknown");
         }
+        if (e instanceof io.hvreplica.DeadlineExceededException) {
+            return new Failure(TIMEOUT, "timeout");
+        }
         if (e instanceof io.hvreplica.HvReplicaException) {
             // The host or the job could not do what was asked (no replication service, say).
             return new Failure(REFUSED_OR_FAILED, "failed");
@@ -80,13 +83,28 @@ final class ExitCodes {
         if (m == null || m.isBlank()) {
             return e.getClass().getSimpleName();
         }
+        return m + advice(e);
+    }
+
+    // The library says what is wrong in its own terms; only the command line knows its flags.
+    private static String advice(Throwable e) {
         if (e instanceof KerberosSettingException k) {
-            return m + switch (k.setting()) {
+            return switch (k.setting()) {
                 case REALM -> " with --realm";
                 case KDC -> " with --kdc (and --realm)";
                 case SPN -> " with --spn";
             };
         }
-        return m;
+        if (e instanceof TransportException t) {
+            return switch (t.reason()) {
+                case PLAIN_HTTP_ON_TLS_PORT -> " (for plain HTTP, drop --https or give an http:// --endpoint)";
+                case UNTRUSTED_CERTIFICATE -> " (pass the host's CA with --ca-cert)";
+                case GENERAL -> "";
+            };
+        }
+        if (e instanceof io.hvreplica.DeadlineExceededException) {
+            return " (raise --timeout to wait longer)";
+        }
+        return "";
     }
 }

@@ -110,7 +110,7 @@ final class JsonReporter extends Reporter {
         Map<String, Object> o = base(vm, null);
         putReturnValue(o);
         o.put("job", job(job, last));
-        o.put("outcome", "failed");
+        o.put("outcome", failure.code() == ExitCodes.TIMEOUT ? "timeout" : "failed");
         o.put("changed", inFlight || job != null ? null : (Object) false);
         o.put("error", error(failure.kind(), message));
         print(o);

@@ -71,7 +71,8 @@ final class OperationCommand {
         AuthOptions.declare(s);
         s.value("--vm", "NAME", "The VM's display name")
                 .value("--vm-id", "GUID", "The VM's id (Get-VM NAME | Select Id)")
-                .value("--timeout", "DURATION", "Overall wait for the job, e.g. 90s, 30m (default 30m)")
+                .value("--timeout", "DURATION", "Bound on the whole command: connecting, authenticating, look-ups,"
+                        + " the invoke and the job wait, e.g. 90s, 30m (default 30m)")
                 .flag("--no-wait", "Start the operation, print the job id, and do not wait")
                 .value("--output", "FORMAT", "text | json (default text)")
                 .flag("--dry-run", "Run the read-only look-ups, print the Invoke envelope, invoke nothing")
@@ -162,9 +163,9 @@ final class OperationCommand {
         });
         try {
             VmSelector selector = resumeJob == null ? selector() : null;
-            try (Session session = Session.open(connection, auth, env)) {
+            try (Session session = Session.open(connection, auth, env, timeout)) {
                 HyperVHost host = session.host();
-                OperationRunner runner = new OperationRunner(host, env.watcher(host));
+                OperationRunner runner = new OperationRunner(host, session.watcher(env));
                 if (resumeJob != null) {
                     reporter.resuming(resumeJob);
                     return finish(reporter, runner.follow(spec.name(), resumeJob, timeout, reporter));

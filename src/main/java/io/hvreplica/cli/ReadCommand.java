@@ -43,8 +43,9 @@ final class ReadCommand {
                     : "The VM's display name");
             s.value("--vm-id", "GUID", "The VM's id");
         } else {
-            s.value("--timeout", "DURATION", "Overall wait for the job, e.g. 90s, 30m (default 30m)").positional("JOB-ID");
+            s.positional("JOB-ID");
         }
+        s.value("--timeout", "DURATION", "Bound on the whole command, the wait included, e.g. 90s, 30m (default 30m)");
         return s.value("--output", "FORMAT", "text | json (default text; json is one object per line)");
     }
 
@@ -80,7 +81,8 @@ final class ReadCommand {
                 return waitFor(args, connection, auth, json);
             }
             VmSelector selector = selector(args.value("--vm"), args.value("--vm-id"), name.equals(STATUS));
-            try (Session session = Session.open(connection, auth, env)) {
+            Duration timeout = Durations.parse(args.value("--timeout", "30m"));
+            try (Session session = Session.open(connection, auth, env, timeout)) {
                 HyperVHost host = session.host();
                 if (name.equals(STATUS)) {
                     List<VirtualMachine> vms = selector == null
@@ -143,9 +145,9 @@ final class ReadCommand {
             reporter.interrupted(signal, code);
             return code;
         });
-        try (Session session = Session.open(connection, auth, env)) {
+        try (Session session = Session.open(connection, auth, env, timeout)) {
             reporter.resuming(jobId);
-            OperationResult r = new OperationRunner(session.host(), env.watcher(session.host()))
+            OperationResult r = new OperationRunner(session.host(), session.watcher(env))
                     .follow(WAIT, jobId, timeout, reporter);
             ExitCodes.Failure failure = ExitCodes.of(r);
             reporter.finished(r, failure);

@@ -14,20 +14,33 @@ final class Session implements AutoCloseable {
     private final HyperVHost host;
     private final Credentials credentials;
 
-    private Session(HyperVHost host, Credentials credentials) {
+    private final java.time.Instant deadline;
+
+    private Session(HyperVHost host, Credentials credentials, java.time.Instant deadline) {
         this.host = host;
         this.credentials = credentials;
+        this.deadline = deadline;
     }
 
-    static Session open(ConnectionOptions connection, AuthOptions auth, Environment env) {
+    /** A job watcher that never waits past the command's deadline. */
+    io.hvreplica.hyperv.JobWatcher watcher(Environment env) {
+        return env.watcher(host).until(deadline);
+    }
+
+    /**
+     * @param timeout the bound on the whole command (--timeout): no request outlives it. It counts
+     *                from after any password prompt, so it bounds the work, not the typing.
+     */
+    static Session open(ConnectionOptions connection, AuthOptions auth, Environment env, java.time.Duration timeout) {
         connection.validate(auth.auth);
         AuthOptions.Choice choice = auth.choose(connection.endpointUri().getHost(), connection.sealing(), env,
                 env.krb5ccname());
         Credentials credentials = choice.credentials();
+        java.time.Instant deadline = env.clock().instant().plus(timeout);
         try {
             HttpTransport transport;
             try {
-                transport = connection.transport(choice.authenticator(), env.err());
+                transport = connection.transport(choice.authenticator(), env.err(), deadline, env.clock());
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -37,7 +50,7 @@ final class Session implements AutoCloseable {
                 transport.close();
                 throw e;
             }
-            return new Session(new HyperVHost(new WsmanClient(transport)), credentials);
+            return new Session(new HyperVHost(new WsmanClient(transport)), credentials, deadline);
         } catch (RuntimeException e) {
             if (credentials != null) {
                 credentials.wipe();

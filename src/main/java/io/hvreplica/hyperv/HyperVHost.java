@@ -1,5 +1,6 @@
 package io.hvreplica.hyperv;
 
+import io.hvreplica.DeadlineExceededException;
 import io.hvreplica.HvReplicaException;
 import io.hvreplica.OutcomeUnknownException;
 import io.hvreplica.hyperv.xml.computersystem.CimDateTime;
@@ -83,8 +84,8 @@ public final class HyperVHost implements AutoCloseable {
      * @param where a WQL condition whose values were quoted with {@link Wql#quote}
      */
     public List<VirtualMachine> findVms(String where) {
-        List<Item> items = wsman.enumerate(Enumeration.wql(HyperV.ALL, "SELECT * FROM Msvm_ComputerSystem WHERE " + where)
-                .limit(LOOKUP_LIMIT));
+        List<Item> items = enumerate("looking up VMs where " + where,
+                Enumeration.wql(HyperV.ALL, "SELECT * FROM Msvm_ComputerSystem WHERE " + where).limit(LOOKUP_LIMIT));
         List<VirtualMachine> vms = new ArrayList<>();
         for (Item item : items) {
             if (item.instance() == null) {
@@ -106,7 +107,8 @@ public final class HyperVHost implements AutoCloseable {
 
     /** The replica VM's recovery points, oldest first. */
     public List<RecoveryPoint> recoveryPoints(VirtualMachine vm) {
-        List<Item> items = wsman.enumerate(Enumeration.wql(HyperV.ALL, "SELECT * FROM Msvm_VirtualSystemSettingData WHERE"
+        List<Item> items = enumerate("reading the recovery points of '" + vm.name() + "'",
+                Enumeration.wql(HyperV.ALL, "SELECT * FROM Msvm_VirtualSystemSettingData WHERE"
                 + " VirtualSystemIdentifier = " + Wql.quote(vm.id()) + " AND VirtualSystemType LIKE "
                 + Wql.quote(RecoveryPoint.TYPE_PREFIX + "%")));
         List<RecoveryPoint> points = new ArrayList<>();
@@ -141,7 +143,7 @@ public final class HyperVHost implements AutoCloseable {
         EndpointReference service = services.get(target);
         if (service == null) {
             String cls = target.className();
-            List<Item> items = wsman.enumerate(Enumeration.wql(HyperV.ALL, "SELECT * FROM " + cls));
+            List<Item> items = enumerate("looking up the " + cls, Enumeration.wql(HyperV.ALL, "SELECT * FROM " + cls));
             if (items.isEmpty()) {
                 throw new HvReplicaException("the host " + name() + " has no " + cls + "; is the Hyper-V role installed"
                         + (target == Operation.Target.REPLICATION_SERVICE ? " and is this the Replica server?" : "?"));
@@ -168,12 +170,28 @@ public final class HyperVHost implements AutoCloseable {
      * @throws OutcomeUnknownException when the call may have run but no usable answer came back
      */
     public MethodResult invoke(EndpointReference target, String method, Element input) {
-        Element output = wsman.invoke(target.resourceUri(), target.selectors(), method, input);
+        Element output;
+        try {
+            output = wsman.invoke(target.resourceUri(), target.selectors(), method, input);
+        } catch (DeadlineExceededException e) {
+            // Only raised when the request never left: once sent, a cut-off Invoke is outcome-unknown.
+            throw new DeadlineExceededException("the deadline passed before " + method + " could be sent to "
+                    + name() + "; nothing was invoked", e);
+        }
         try {
             return MethodResult.read(output);
         } catch (WsmanProtocolException e) {
             // The method was sent and an answer came back, but not one that says what happened.
             throw new OutcomeUnknownException("an answer came back but cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Item> enumerate(String what, Enumeration query) {
+        try {
+            return wsman.enumerate(query);
+        } catch (DeadlineExceededException e) {
+            throw new DeadlineExceededException("the deadline passed while " + what + " on " + name()
+                    + "; nothing was changed on the host", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.hvreplica.hyperv;
 
+import io.hvreplica.DeadlineExceededException;
 import io.hvreplica.wsman.EndpointReference;
 import io.hvreplica.wsman.WsmanFaultException;
 
@@ -28,11 +29,25 @@ public final class JobWatcher {
     private final Function<EndpointReference, JobStatus> poll;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final Instant until;
 
     public JobWatcher(Function<EndpointReference, JobStatus> poll, Clock clock, Sleeper sleeper) {
+        this(poll, clock, sleeper, null);
+    }
+
+    private JobWatcher(Function<EndpointReference, JobStatus> poll, Clock clock, Sleeper sleeper, Instant until) {
         this.poll = poll;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.until = until;
+    }
+
+    /**
+     * This watcher, but never waiting past {@code deadline}, whatever timeout a watch is given:
+     * for a caller whose deadline bounds more than the wait (look-ups and the invoke came first).
+     */
+    public JobWatcher until(Instant deadline) {
+        return new JobWatcher(poll, clock, sleeper, deadline);
     }
 
     public static JobWatcher forHost(HyperVHost host) {
@@ -75,6 +90,9 @@ public final class JobWatcher {
      */
     public Result watch(EndpointReference job, Duration timeout, Consumer<JobStatus> progress) {
         Instant deadline = clock.instant().plus(timeout);
+        if (until != null && until.isBefore(deadline)) {
+            deadline = until;
+        }
         JobStatus last = null;
         for (int n = 0; ; n++) {
             try {
@@ -91,6 +109,9 @@ public final class JobWatcher {
                 if (!"TimedOut".equals(e.fault().subcode())) {
                     throw e;
                 }
+            } catch (DeadlineExceededException e) {
+                // The deadline passed during a poll: the job is as much still running as at the last reading.
+                return new Result(last, End.DEADLINE);
             }
             Duration remaining = Duration.between(clock.instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {

@@ -1,11 +1,13 @@
 package io.hvreplica.transport;
 
+import io.hvreplica.DeadlineExceededException;
 import io.hvreplica.OutcomeUnknownException;
 import io.hvreplica.auth.AuthenticationException;
 import io.hvreplica.auth.Authenticator;
 import io.hvreplica.auth.ChannelBindings;
 import io.hvreplica.auth.SecurityContext;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -13,6 +15,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.util.Timeout;
 
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -20,13 +23,22 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One WinRM session with one host: an HttpClient 5 client with a single keep-alive connection and
@@ -37,6 +49,14 @@ import java.util.Map;
  * idempotent requests (Get, Enumerate, Pull) that lose their connection or their session are
  * re-authenticated and sent once more; a non-idempotent request (Invoke) never is, and is reported
  * as {@link OutcomeUnknownException} once it may have left this machine.
+ *
+ * <p>Time bounds: connecting is bounded by the connect timeout, and each wait for an answer by the
+ * read timeout. An optional deadline bounds everything together: every request gets
+ * min(read timeout, time left) to answer, a watchdog aborts any exchange still running shortly
+ * after the deadline (a TLS handshake or an answer trickling in a byte at a time would otherwise
+ * outlive it), and nothing is sent once it has passed. A request the deadline cuts off is a
+ * {@link DeadlineExceededException}, or an {@link OutcomeUnknownException} when it was
+ * non-idempotent and had been sent.
  */
 public final class HttpTransport implements Closeable {
     private final URI endpoint;
@@ -44,6 +64,10 @@ public final class HttpTransport implements Closeable {
     private final boolean encrypt;
     private final boolean channelBinding;
     private final int maxResponseBytes;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final Instant deadline;
+    private final Clock clock;
     private final TransportListener listener;
     private final CloseableHttpClient client;
     private final HttpClientContext context = HttpClientContext.create();
@@ -51,11 +75,17 @@ public final class HttpTransport implements Closeable {
     private SecurityContext session;
     private long sessionConnection = -1;
     private int requests;
+    // Whether the last failed request may have reached the host (see mayHaveSent).
+    private boolean lastBodyWritten;
 
     private HttpTransport(Builder b) {
         this.endpoint = b.endpoint;
         this.authenticator = b.authenticator;
         this.maxResponseBytes = b.maxResponseBytes;
+        this.connectTimeout = b.connectTimeout;
+        this.readTimeout = b.readTimeout;
+        this.deadline = b.deadline;
+        this.clock = b.clock;
         this.channelBinding = b.channelBinding;
         this.listener = b.listener;
         boolean https = "https".equalsIgnoreCase(endpoint.getScheme());
@@ -82,6 +112,20 @@ public final class HttpTransport implements Closeable {
 
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** How long one request may wait for its answer, deadline aside. */
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    /** The time left before the deadline (zero once it has passed), or empty when there is none. */
+    public Optional<Duration> timeLeft() {
+        if (deadline == null) {
+            return Optional.empty();
+        }
+        Duration left = Duration.between(clock.instant(), deadline);
+        return Optional.of(left.isNegative() ? Duration.ZERO : left);
     }
 
     /** Whether messages are sealed with WinRM message encryption. */
@@ -125,6 +169,15 @@ public final class HttpTransport implements Closeable {
                 response = exchange(soap);
             } catch (IOException e) {
                 dropSession();
+                if (e instanceof DeadlinePassed cut) {
+                    if (cut.sent && !idempotent) {
+                        throw new OutcomeUnknownException("no answer came from " + endpoint.getHost()
+                                + " before the deadline passed", e);
+                    }
+                    throw new DeadlineExceededException(cut.sent ? "the deadline passed while waiting for "
+                            + endpoint.getHost() + " to answer" : "the deadline passed before the request could be"
+                            + " sent to " + endpoint.getHost(), e);
+                }
                 if (notSent(e)) {
                     throw failure(e);
                 }
@@ -135,9 +188,23 @@ public final class HttpTransport implements Closeable {
                     }
                     throw failure(e);
                 }
+                if (!idempotent && !lastBodyWritten) {
+                    // It broke before the body went out (a TLS handshake, say): the host has
+                    // nothing it could run. Still not re-sent: the caller decides.
+                    throw failure(e);
+                }
                 if (!idempotent) {
-                    throw new OutcomeUnknownException("the connection to " + endpoint.getHost()
+                    throw new OutcomeUnknownException(e instanceof SocketTimeoutException
+                            ? "no answer came from " + endpoint.getHost() + " within the " + seconds(readTimeout)
+                            + " read timeout" : "the connection to " + endpoint.getHost()
                             + " broke after the request was sent (" + describe(e) + ")", e);
+                }
+                if (e instanceof SocketTimeoutException) {
+                    // Not retried: the host had longer than the OperationTimeout it was given to
+                    // answer or fault, so it is hung rather than flaky, and a second wait would
+                    // double the stall for nothing.
+                    throw TransportException.connection(endpoint.getHost() + " accepted the request but sent no"
+                            + " answer within the " + seconds(readTimeout) + " read timeout", e);
                 }
                 if (mayRetry) {
                     continue;
@@ -146,18 +213,24 @@ public final class HttpTransport implements Closeable {
             }
             boolean reconnected = connections.opened() != connectionBefore
                     || (authenticator.connectionBound() && connections.opened() != sessionConnection);
-            if (response.status() == 401 && authenticator.connectionBound() && reconnected) {
-                // The pooled connection was closed by the host; the new one carries no session.
+            if (response.status() == 401 && authenticator.connectionBound()) {
+                // The handshake had succeeded, so the credentials are not the problem: the host
+                // dropped the session, or the connection that carried it.
                 dropSession();
+                String lost = reconnected ? "the connection to " + endpoint.getHost() + " was lost and re-opened,"
+                        + " and the host refused the request on the new connection, which carries no session"
+                        : endpoint.getHost() + " dropped the authenticated session and refused the request (HTTP 401)";
                 if (!idempotent) {
                     // A 401 means the host did not run it. Still not re-sent: the caller decides.
-                    throw TransportException.connection("the connection to " + endpoint.getHost() + " was lost and"
-                            + " re-opened, and the host refused the request unauthenticated, so it did not run;"
-                            + " it is safe to run the command again", null);
+                    throw TransportException.connection(lost + "; it did not run, so it is safe to run the command"
+                            + " again", null);
                 }
                 if (mayRetry) {
                     continue;
                 }
+                throw TransportException.connection(lost + ", again after authenticating anew; the credentials were"
+                        + " accepted, so check the host's WinRM service and anything in between that may not keep"
+                        + " connections", null);
             }
             if (response.status() == 401) {
                 dropSession();
@@ -185,7 +258,7 @@ public final class HttpTransport implements Closeable {
             body = soap;
             contentType = "application/soap+xml;charset=UTF-8";
         }
-        post.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
+        post.setEntity(new Body(body, ContentType.parse(contentType)));
         post.setHeader("Content-Type", contentType);
         listener.requestSent("POST", endpoint.toString(), redacted(post.getHeaders()), soap, sealed);
         Response raw = execute(post);
@@ -207,17 +280,72 @@ public final class HttpTransport implements Closeable {
     }
 
     private Response execute(HttpPost post) throws IOException {
+        Duration left = timeLeft().orElse(null);
+        if (left != null && left.isZero()) {
+            throw new DeadlinePassed(false, null);
+        }
+        boolean deadlineFirst = left != null && left.compareTo(readTimeout) < 0;
+        post.setConfig(requestConfig(deadlineFirst ? left : readTimeout,
+                left != null && left.compareTo(connectTimeout) < 0 ? left : connectTimeout));
+        AtomicBoolean aborted = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = left == null ? null : Watchdog.EXECUTOR.schedule(() -> {
+            aborted.set(true);
+            post.cancel();
+        }, left.plus(Watchdog.GRACE).toMillis(), TimeUnit.MILLISECONDS);
         requests++;
-        return client.execute(post, context, (ClassicHttpResponse r) -> {
-            List<Map.Entry<String, String>> headers = new ArrayList<>();
-            for (Header h : r.getHeaders()) {
-                headers.add(Map.entry(h.getName(), h.getValue()));
+        try {
+            lastBodyWritten = true;
+            Response response = client.execute(post, context, (ClassicHttpResponse r) -> {
+                List<Map.Entry<String, String>> headers = new ArrayList<>();
+                for (Header h : r.getHeaders()) {
+                    headers.add(Map.entry(h.getName(), h.getValue()));
+                }
+                HttpEntity entity = r.getEntity();
+                byte[] bytes = entity == null ? new byte[0] : readCapped(entity);
+                Header type = r.getFirstHeader("Content-Type");
+                return new Response(r.getCode(), type == null ? "" : type.getValue(), bytes, headers);
+            });
+            return response;
+        } catch (IOException e) {
+            lastBodyWritten = mayHaveSent(post, e);
+            // A timeout is the deadline's only when the time left, not the configured bound, set it.
+            boolean connecting = e instanceof org.apache.hc.client5.http.ConnectTimeoutException;
+            boolean connectCut = connecting && left != null && left.compareTo(connectTimeout) < 0;
+            boolean readCut = !connecting && e instanceof SocketTimeoutException && deadlineFirst;
+            if (aborted.get() || connectCut || readCut) {
+                throw new DeadlinePassed(mayHaveSent(post, e), e);
             }
-            HttpEntity entity = r.getEntity();
-            byte[] bytes = entity == null ? new byte[0] : readCapped(entity);
-            Header type = r.getFirstHeader("Content-Type");
-            return new Response(r.getCode(), type == null ? "" : type.getValue(), bytes, headers);
-        });
+            throw e;
+        } finally {
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
+        }
+    }
+
+    // The connect timeout per request is the only way to bound one connection attempt by the time
+    // left; HttpClient deprecates it in favour of the fixed per-pool setting.
+    @SuppressWarnings("deprecation")
+    private static RequestConfig requestConfig(Duration response, Duration connect) {
+        return RequestConfig.custom()
+                .setResponseTimeout(Timeout.of(atLeastOneMilli(response)))
+                .setConnectTimeout(Timeout.of(atLeastOneMilli(connect)))
+                .build();
+    }
+
+    // A zero timeout means "wait forever" to a socket.
+    private static Duration atLeastOneMilli(Duration d) {
+        return d.toMillis() < 1 ? Duration.ofMillis(1) : d;
+    }
+
+    // Whether the host may have the request: its body began to go out. Before that (connecting,
+    // a TLS handshake), the host has nothing it could run, whatever the exception looks like.
+    private static boolean mayHaveSent(HttpPost post, IOException e) {
+        return post.getEntity() instanceof Body b ? b.written : !notSent(e);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format("%.1f s", d.toMillis() / 1000.0);
     }
 
     private byte[] readCapped(HttpEntity entity) throws IOException {
@@ -257,6 +385,10 @@ public final class HttpTransport implements Closeable {
             session = done.context();
             sessionConnection = done.connection();
             listener.authenticated(done.context().scheme(), done.legs());
+        } catch (DeadlinePassed e) {
+            dropSession();
+            throw new DeadlineExceededException("the deadline passed while authenticating with "
+                    + endpoint.getHost() + " (" + authenticator.name() + ")", e);
         } catch (IOException e) {
             dropSession();
             throw failure(e);
@@ -302,6 +434,11 @@ public final class HttpTransport implements Closeable {
         if (e instanceof UnknownHostException) {
             return TransportException.connection("cannot resolve host " + endpoint.getHost(), e);
         }
+        if (e instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+            return TransportException.connection("cannot connect to " + endpoint.getHost() + ":" + port() + " within the "
+                    + seconds(connectTimeout) + " connect timeout; check that the host is up and the firewall allows"
+                    + " WinRM", e);
+        }
         if (e instanceof ConnectException) {
             return TransportException.connection("cannot connect to " + endpoint.getHost() + ":" + port()
                     + " (" + describe(e) + "); check that WinRM is listening and the firewall allows it", e);
@@ -310,10 +447,14 @@ public final class HttpTransport implements Closeable {
             String why = describe(e);
             if (why.contains("Unsupported or unrecognized SSL message")) {
                 return TransportException.tls("port " + port() + " on " + endpoint.getHost() + " answered in plain"
-                        + " HTTP, not TLS; drop --https or use the HTTPS listener (5986)", e);
+                        + " HTTP, not TLS; use the HTTPS listener (5986) or plain HTTP", e,
+                        TransportException.Reason.PLAIN_HTTP_ON_TLS_PORT);
             }
-            return TransportException.tls("TLS with " + endpoint.getHost() + " failed: " + why
-                    + (certificateProblem(e) ? "; pass the host's CA with --ca-cert" : ""), e);
+            if (certificateProblem(e)) {
+                return TransportException.tls("TLS with " + endpoint.getHost() + " failed: " + why
+                        + "; the host's certificate is not trusted here", e, TransportException.Reason.UNTRUSTED_CERTIFICATE);
+            }
+            return TransportException.tls("TLS with " + endpoint.getHost() + " failed: " + why, e);
         }
         return TransportException.connection("the connection to " + endpoint.getHost() + " failed: " + describe(e), e);
     }
@@ -361,6 +502,76 @@ public final class HttpTransport implements Closeable {
     public record Response(int status, String contentType, byte[] body, List<Map.Entry<String, String>> headers) {
     }
 
+    /** A request body that notes when HttpClient starts writing it, that is, once the request may reach the host. */
+    private static final class Body extends org.apache.hc.core5.http.io.entity.AbstractHttpEntity {
+        private final byte[] bytes;
+        private volatile boolean written;
+
+        Body(byte[] bytes, ContentType type) {
+            super(type, null);
+            this.bytes = bytes;
+        }
+
+        @Override
+        public void writeTo(java.io.OutputStream out) throws IOException {
+            written = true;
+            out.write(bytes);
+            out.flush();
+        }
+
+        @Override
+        public InputStream getContent() {
+            return new java.io.ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public long getContentLength() {
+            return bytes.length;
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return true;
+        }
+
+        @Override
+        public boolean isStreaming() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** The deadline cut an exchange short; {@code sent} when the request may have reached the host. */
+    private static final class DeadlinePassed extends IOException {
+        final boolean sent;
+
+        DeadlinePassed(boolean sent, IOException cause) {
+            super("the deadline passed", cause);
+            this.sent = sent;
+        }
+    }
+
+    /** One daemon thread for all transports, started with the first deadline. */
+    private static final class Watchdog {
+        // Past the deadline, the per-request response timeout has normally ended the wait already;
+        // the watchdog is the backstop for waits that timeout does not cover.
+        static final Duration GRACE = Duration.ofMillis(250);
+        static final ScheduledExecutorService EXECUTOR = create();
+
+        private static ScheduledExecutorService create() {
+            ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "hvreplica-deadline");
+                t.setDaemon(true);
+                return t;
+            });
+            e.setRemoveOnCancelPolicy(true);
+            return e;
+        }
+    }
+
     /** Thrown inside the response handler so that HttpClient discards the connection. */
     private static final class ResponseTooLargeException extends IOException {
         ResponseTooLargeException(long declared, int limit) {
@@ -377,8 +588,11 @@ public final class HttpTransport implements Closeable {
         private TlsOptions tls = TlsOptions.DEFAULT;
         private boolean allowUnencrypted;
         private Duration connectTimeout = Duration.ofSeconds(15);
-        // WinRM answers within its OperationTimeout (60 s) or faults with w:TimedOut.
+        // WinRM answers within the OperationTimeout it is given (60 s at most by default) or faults
+        // with w:TimedOut; 15 s more leaves room for the network and for writing the fault.
         private Duration readTimeout = Duration.ofSeconds(75);
+        private Instant deadline;
+        private Clock clock = Clock.systemUTC();
         private int maxResponseBytes = 4 * 1024 * 1024;
         private boolean channelBinding = true;
         private TransportListener listener = TransportListener.NONE;
@@ -404,14 +618,38 @@ public final class HttpTransport implements Closeable {
             return this;
         }
 
+        /** How long opening one TCP connection may take (default 15 s). */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = timeout;
+            this.connectTimeout = positive(timeout, "connect timeout");
             return this;
         }
 
+        /** How long one request may wait for its answer (default 75 s). */
         public Builder readTimeout(Duration timeout) {
-            this.readTimeout = timeout;
+            this.readTimeout = positive(timeout, "read timeout");
             return this;
+        }
+
+        /**
+         * The instant by which every request must be done, handshakes included; none by default.
+         * Time is read from {@link #clock}.
+         */
+        public Builder deadline(Instant deadline) {
+            this.deadline = deadline;
+            return this;
+        }
+
+        /** The clock the deadline is measured with (default: the system clock). */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        private static Duration positive(Duration d, String what) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("the " + what + " must be positive");
+            }
+            return d;
         }
 
         /** Responses larger than this are refused without being parsed. */

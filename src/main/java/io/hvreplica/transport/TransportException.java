@@ -7,16 +7,38 @@ import io.hvreplica.HvReplicaException;
  * trouble. Subclasses say which; {@link #kind()} names it for machine-readable output.
  */
 public class TransportException extends HvReplicaException {
+    /**
+     * A finer reason than {@link #kind()}, for callers that advise the user in their own terms
+     * (a command line names its flags); library messages stay free of such advice.
+     */
+    public enum Reason {
+        /** Nothing more specific than the kind. */
+        GENERAL,
+        /** A TLS connection was attempted, and the port answered in plain HTTP. */
+        PLAIN_HTTP_ON_TLS_PORT,
+        /** The host's certificate is not trusted, or does not name the host. */
+        UNTRUSTED_CERTIFICATE
+    }
+
     private final String kind;
+    private final Reason reason;
 
     public TransportException(String kind, String message) {
-        super(message);
-        this.kind = kind;
+        this(kind, message, null, Reason.GENERAL);
     }
 
     public TransportException(String kind, String message, Throwable cause) {
+        this(kind, message, cause, Reason.GENERAL);
+    }
+
+    public TransportException(String kind, String message, Throwable cause, Reason reason) {
         super(message, cause);
         this.kind = kind;
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
     }
 
     /** "connection", "tls", "protocol" or "outcome-unknown". */
@@ -31,6 +53,10 @@ public class TransportException extends HvReplicaException {
 
     public static TransportException tls(String message, Throwable cause) {
         return new TransportException("tls", message, cause);
+    }
+
+    public static TransportException tls(String message, Throwable cause, Reason reason) {
+        return new TransportException("tls", message, cause, reason);
     }
 
     /** The host answered, but not with something a WinRM host would send. */

@@ -162,7 +162,7 @@ public final class WsmanClient implements AutoCloseable {
     /** The exact SOAP envelope {@link #invoke} would send, without sending anything. */
     public String renderInvoke(String resourceUri, SelectorSet selectors, String method, Element input) {
         List<Element> headers = RequestHeaders.build(transport.endpoint().toString(), resourceUri,
-                resourceUri + "/" + method, messageIds.get(), selectors, options);
+                resourceUri + "/" + method, messageIds.get(), selectors, requestOptions());
         try {
             dispatcher.call(headers, input, false, true);
         } catch (TransportConduit.CapturedEnvelope captured) {
@@ -175,10 +175,16 @@ public final class WsmanClient implements AutoCloseable {
                                       boolean idempotent) {
         String messageId = messageIds.get();
         List<Element> headers = RequestHeaders.build(transport.endpoint().toString(), resourceUri, action, messageId,
-                selectors, options);
+                selectors, requestOptions());
         SoapDispatcher.Reply reply = dispatcher.call(headers, body, idempotent, false);
         checkRelatesTo(reply, messageId);
         return reply;
+    }
+
+    // Computed per request: the time left to the deadline shrinks as the command goes on.
+    private WsmanOptions requestOptions() {
+        return options.withOperationTimeout(options.operationTimeoutWithin(transport.readTimeout(),
+                transport.timeLeft()));
     }
 
     private static void checkRelatesTo(SoapDispatcher.Reply reply, String messageId) {

@@ -101,6 +101,11 @@ final class Cli {
             public void onSignal(java.util.function.ToIntFunction<String> handler) {
                 env.onSignal(handler);
             }
+
+            @Override
+            public java.time.Clock clock() {
+                return env.clock();
+            }
         });
         return new Run(code, env.out(), env.err(), env);
     }

@@ -67,13 +67,16 @@ class CliInputTest {
     }
 
     @Test
-    void httpsAgainstAPlainHttpPortSaysSo() {
-        String plain = host.endpoint().replace("http://127.0.0.1", "127.0.0.1").replace("/wsman", "");
-        String port = plain.substring(plain.indexOf(':') + 1);
-        Cli.Run run = Cli.run(SimulatedHost.NTLM_PASSWORD, "revert-failover", "--host", "127.0.0.1", "--port", port,
-                "--https", "--user", SimulatedHost.NTLM_USER, "--vm", "app-vm-01");
-        assertEquals(4, run.exitCode(), run.err());
-        assertTrue(run.err().contains("answered in plain HTTP"), run.err());
+    void httpsAgainstAPlainHttpPortSaysSo() throws Exception {
+        // HTTP.sys answers a ClientHello with 400 at once; the JDK's HttpServer waits for a request
+        // line that never comes, so it cannot stand in for a Windows port 5985 here.
+        try (io.hvreplica.testing.PlainHttpPort plain = new io.hvreplica.testing.PlainHttpPort()) {
+            Cli.Run run = Cli.run(SimulatedHost.NTLM_PASSWORD, "revert-failover", "--host", "127.0.0.1", "--port",
+                    String.valueOf(plain.port()), "--https", "--user", SimulatedHost.NTLM_USER, "--vm", "app-vm-01");
+            assertEquals(4, run.exitCode(), run.err());
+            assertTrue(run.err().contains("answered in plain HTTP"), run.err());
+            assertTrue(run.err().contains("drop --https"), "the command line adds its flag: " + run.err());
+        }
     }
 
     @Test

@@ -27,6 +27,22 @@ public final class CapturingEnvironment {
     private java.util.function.ToIntFunction<String> signalHandler;
     private String signalAtFirstSleep;
     private Integer signalExit;
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
 
     public CapturingEnvironment() {
     }
@@ -70,23 +86,12 @@ public final class CapturingEnvironment {
         return signalExit;
     }
 
+    /** The fake clock: it moves only when the job watcher sleeps. */
+    public Clock clock() {
+        return clock;
+    }
+
     public JobWatcher watcher(HyperVHost host) {
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
         return new JobWatcher(host::job, clock, d -> {
             if (signalAtFirstSleep != null && signalHandler != null) {
                 String signal = signalAtFirstSleep;

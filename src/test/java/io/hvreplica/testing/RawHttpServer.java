@@ -138,7 +138,8 @@ public final class RawHttpServer implements AutoCloseable {
         }
     }
 
-    private static Request read(InputStream in) throws IOException {
+    /** Reads one request (head and Content-Length body); null at the end of the stream. */
+    public static Request read(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {
