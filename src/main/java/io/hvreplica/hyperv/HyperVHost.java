@@ -32,6 +32,8 @@ import java.util.Optional;
  */
 public final class HyperVHost implements AutoCloseable {
     private static final int LOOKUP_LIMIT = 100;
+    /** How long past the command's deadline the state may still be read after a lost answer. */
+    static final java.time.Duration RECHECK_GRACE = java.time.Duration.ofSeconds(2);
     private final WsmanClient wsman;
     private final Map<Operation.Target, EndpointReference> services = new EnumMap<>(Operation.Target.class);
 
@@ -61,7 +63,8 @@ public final class HyperVHost implements AutoCloseable {
     public VirtualMachine findVm(VmSelector selector) {
         String where = selector instanceof VmSelector.ByName n ? "ElementName = " + Wql.quote(n.name())
                 : "Name = " + Wql.quote(((VmSelector.ById) selector).id());
-        List<VirtualMachine> vms = findVms(where);
+        List<VirtualMachine> vms = findVms(where, "looking up VM " + (selector instanceof VmSelector.ByName n
+                ? "'" + n.name() + "'" : ((VmSelector.ById) selector).id()));
         if (vms.isEmpty()) {
             throw new VmNotFoundException(name(), selector);
         }
@@ -84,7 +87,11 @@ public final class HyperVHost implements AutoCloseable {
      * @param where a WQL condition whose values were quoted with {@link Wql#quote}
      */
     public List<VirtualMachine> findVms(String where) {
-        List<Item> items = enumerate("looking up VMs where " + where,
+        return findVms(where, "looking up VMs where " + where);
+    }
+
+    private List<VirtualMachine> findVms(String where, String what) {
+        List<Item> items = enumerate(what,
                 Enumeration.wql(HyperV.ALL, "SELECT * FROM Msvm_ComputerSystem WHERE " + where).limit(LOOKUP_LIMIT));
         List<VirtualMachine> vms = new ArrayList<>();
         for (Item item : items) {
@@ -206,7 +213,7 @@ public final class HyperVHost implements AutoCloseable {
      * sequence numbers, a half-read response) cannot be trusted.
      */
     public void reconnect() {
-        wsman.reconnect();
+        wsman.reconnect(RECHECK_GRACE);
     }
 
     /** Reads a job through its reference, passing resource URI and selectors back unchanged. */

@@ -66,7 +66,7 @@ public final class HttpTransport implements Closeable {
     private final int maxResponseBytes;
     private final Duration connectTimeout;
     private final Duration readTimeout;
-    private final Instant deadline;
+    private volatile Instant deadline;
     private final Clock clock;
     private final TransportListener listener;
     private final CloseableHttpClient client;
@@ -402,6 +402,19 @@ public final class HttpTransport implements Closeable {
     public synchronized void reconnect() {
         dropSession();
         connections.closeIdle();
+    }
+
+    /**
+     * Like {@link #reconnect}, and allows requests for {@code grace} past the deadline, if there
+     * is one and it is (nearly) gone: after a state-changing request lost its answer to the
+     * deadline, one short read of what happened is worth more than ending at the exact instant.
+     */
+    public synchronized void reconnect(Duration grace) {
+        reconnect();
+        Instant now = clock.instant();
+        if (deadline != null && deadline.isBefore(now.plus(grace))) {
+            deadline = now.plus(grace);
+        }
     }
 
     private HttpPost emptyPost(String authorization) {

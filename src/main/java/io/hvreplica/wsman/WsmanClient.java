@@ -233,6 +233,11 @@ public final class WsmanClient implements AutoCloseable {
         transport.reconnect();
     }
 
+    /** {@link #reconnect()}, with {@code grace} to read what happened when the deadline has (nearly) passed. */
+    public void reconnect(java.time.Duration grace) {
+        transport.reconnect(grace);
+    }
+
     /** Shuts down the CXF bus and the HTTP session. */
     @Override
     public void close() {

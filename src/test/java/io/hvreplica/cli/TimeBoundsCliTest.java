@@ -107,9 +107,11 @@ class TimeBoundsCliTest {
             assertEquals(4, run.exitCode(), run.out() + run.err());
             assertEquals("outcome-unknown", field(run, "error.kind"));
             String message = (String) field(run, "error.message");
-            assertTrue(message.contains("may or may not have started") && message.contains("before the deadline"),
+            assertTrue(message.contains("may or may not have run") && message.contains("before the deadline"),
                     message);
             assertEquals("app-vm-01", field(run, "vm.name"));
+            // Read again within a short grace after the deadline, so the user sees where the VM is.
+            assertEquals(5L, ((Number) field(run, "vm.replicationStateAfter")).longValue());
             assertEquals(1, count(peer, REVERT_INPUT), "RevertFailover is never sent twice");
             assertEquals(1, peer.stalled());
         }
