@@ -15,4 +15,9 @@ public class DeadlineExceededException extends HvReplicaException {
     public DeadlineExceededException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.TIMEOUT;
+    }
 }

@@ -12,4 +12,9 @@ public class HvReplicaException extends RuntimeException {
     public HvReplicaException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** What kind of failure this is; subclasses say. */
+    public ErrorKind kind() {
+        return ErrorKind.FAILED;
+    }
 }

@@ -9,4 +9,9 @@ public class OutcomeUnknownException extends HvReplicaException {
     public OutcomeUnknownException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.OUTCOME_UNKNOWN;
+    }
 }

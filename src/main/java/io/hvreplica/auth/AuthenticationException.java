@@ -1,5 +1,6 @@
 package io.hvreplica.auth;
 
+import io.hvreplica.ErrorKind;
 import io.hvreplica.HvReplicaException;
 
 /** The host rejected our credentials, or the handshake could not complete. */
@@ -10,5 +11,10 @@ public class AuthenticationException extends HvReplicaException {
 
     public AuthenticationException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.AUTHENTICATION;
     }
 }

@@ -1,12 +1,10 @@
 package io.hvreplica.cli;
 
-import io.hvreplica.auth.AuthenticationException;
+import io.hvreplica.ErrorKind;
+import io.hvreplica.HvReplicaException;
 import io.hvreplica.auth.kerberos.KerberosSettingException;
-import io.hvreplica.hyperv.AmbiguousVmException;
 import io.hvreplica.hyperv.OperationResult;
-import io.hvreplica.hyperv.VmNotFoundException;
 import io.hvreplica.transport.TransportException;
-import io.hvreplica.wsman.WsmanFaultException;
 
 /** The documented exit codes, and which failure gets which. */
 final class ExitCodes {
@@ -30,51 +28,31 @@ final class ExitCodes {
 
     /** The exit code and error kind of a run that ended; the kind is null on success. */
     static Failure of(OperationResult r) {
-        return switch (r.outcome()) {
-            case COMPLETED, NOT_WAITED, UNCHANGED -> new Failure(COMPLETED, null);
-            case TIMEOUT -> new Failure(TIMEOUT, "timeout");
-            case FAILED -> new Failure(REFUSED_OR_FAILED, r.job() != null ? "job-failed" : "refused");
-            // Neither says how the revert ended: like a lost answer, the user must look on the host.
-            case OUTCOME_UNKNOWN -> new Failure(CONNECTION, "outcome-unknown");
-            case JOB_GONE -> new Failure(CONNECTION, "job-gone");
-            case JOB_NOT_FOUND -> new Failure(NOT_FOUND, "job-not-found");
-            case INTERRUPTED -> new Failure(SIGINT, "interrupted");
-        };
+        ErrorKind kind = r.errorKind();
+        return kind == null ? new Failure(COMPLETED, null) : of(kind);
     }
 
     static Failure of(Throwable e) {
-        if (e instanceof UsageException) {
-            return new Failure(USAGE, "usage");
+        if (e instanceof HvReplicaException h) {
+            return of(h.kind());
         }
-        if (e instanceof AmbiguousVmException) {
-            return new Failure(USAGE, "ambiguous-vm");
-        }
-        if (e instanceof VmNotFoundException) {
-            return new Failure(NOT_FOUND, "vm-not-found");
-        }
-        if (e instanceof AuthenticationException) {
-            return new Failure(AUTH, "authentication");
-        }
-        if (e instanceof WsmanFaultException f) {
-            return f.isAccessDenied() ? new Failure(AUTH, "access-denied") : new Failure(REFUSED_OR_FAILED, "fault");
-        }
-        if (e instanceof TransportException t) {
-            return new Failure(CONNECTION, t.kind());
-        }
-        if (e instanceof io.hvreplica.auth.IntegrityException) {
-            return new Failure(CONNECTION, "integrity");
-        }
-        if (e instanceof io.hvreplica.OutcomeUnknownException) {
-            return new Failure(CONNECTION, "outcome-unknown");
-        }
-        if (e instanceof io.hvreplica.DeadlineExceededException) {
-            return new Failure(TIMEOUT, "timeout");
-        }
-        if (e instanceof io.hvreplica.HvReplicaException) {
-            // The host or the job could not do what was asked (no replication service, say).
-            return new Failure(REFUSED_OR_FAILED, "failed");
-        }
+        // Not one of ours: a bug, reported as such rather than guessed at.
         return new Failure(CONNECTION, "error");
+    }
+
+    /** The one mapping from the library's classification to exit codes. */
+    static Failure of(ErrorKind kind) {
+        int code = switch (kind) {
+            case USAGE, AMBIGUOUS_VM -> USAGE;
+            case VM_NOT_FOUND, JOB_NOT_FOUND -> NOT_FOUND;
+            case AUTHENTICATION, ACCESS_DENIED -> AUTH;
+            // Neither says how a state change ended: like a lost answer, the user must look on the host.
+            case CONNECTION, TLS, PROTOCOL, INTEGRITY, OUTCOME_UNKNOWN, JOB_GONE -> CONNECTION;
+            case TIMEOUT -> TIMEOUT;
+            case INTERRUPTED -> SIGINT;
+            case FAULT, REFUSED, JOB_FAILED, FAILED -> REFUSED_OR_FAILED;
+        };
+        return new Failure(code, kind.label());
     }
 
     /** The exception's sentence, or its type when it has none; with the option for a Kerberos setting it asks for. */
@@ -104,6 +82,9 @@ final class ExitCodes {
         }
         if (e instanceof io.hvreplica.DeadlineExceededException) {
             return " (raise --timeout to wait longer)";
+        }
+        if (e instanceof io.hvreplica.hyperv.AmbiguousVmException) {
+            return " (--vm-id)";
         }
         return "";
     }

@@ -54,6 +54,19 @@ public record OperationResult(String operation, VirtualMachine vm, Long returnVa
         }
     }
 
+    /** What kind of failure this result is; null when it succeeded. */
+    public io.hvreplica.ErrorKind errorKind() {
+        return switch (outcome) {
+            case COMPLETED, NOT_WAITED, UNCHANGED -> null;
+            case TIMEOUT -> io.hvreplica.ErrorKind.TIMEOUT;
+            case FAILED -> job != null ? io.hvreplica.ErrorKind.JOB_FAILED : io.hvreplica.ErrorKind.REFUSED;
+            case OUTCOME_UNKNOWN -> io.hvreplica.ErrorKind.OUTCOME_UNKNOWN;
+            case JOB_GONE -> io.hvreplica.ErrorKind.JOB_GONE;
+            case JOB_NOT_FOUND -> io.hvreplica.ErrorKind.JOB_NOT_FOUND;
+            case INTERRUPTED -> io.hvreplica.ErrorKind.INTERRUPTED;
+        };
+    }
+
     /** This result followed by {@code next}, whose outcome becomes the whole run's when it did not succeed. */
     public OperationResult then(OperationResult next) {
         List<OperationResult> all = new java.util.ArrayList<>(steps);

@@ -1,5 +1,6 @@
 package io.hvreplica.hyperv;
 
+import io.hvreplica.ErrorKind;
 import io.hvreplica.HvReplicaException;
 
 /** No VM on the host matches. */
@@ -12,5 +13,10 @@ public class VmNotFoundException extends HvReplicaException {
     /** @param message the whole sentence, naming what was looked for on {@code host} */
     public VmNotFoundException(String host, String message) {
         super(message);
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.VM_NOT_FOUND;
     }
 }

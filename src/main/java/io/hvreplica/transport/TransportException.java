@@ -1,5 +1,6 @@
 package io.hvreplica.transport;
 
+import io.hvreplica.ErrorKind;
 import io.hvreplica.HvReplicaException;
 
 /**
@@ -20,18 +21,18 @@ public class TransportException extends HvReplicaException {
         UNTRUSTED_CERTIFICATE
     }
 
-    private final String kind;
+    private final ErrorKind kind;
     private final Reason reason;
 
-    public TransportException(String kind, String message) {
+    public TransportException(ErrorKind kind, String message) {
         this(kind, message, null, Reason.GENERAL);
     }
 
-    public TransportException(String kind, String message, Throwable cause) {
+    public TransportException(ErrorKind kind, String message, Throwable cause) {
         this(kind, message, cause, Reason.GENERAL);
     }
 
-    public TransportException(String kind, String message, Throwable cause, Reason reason) {
+    public TransportException(ErrorKind kind, String message, Throwable cause, Reason reason) {
         super(message, cause);
         this.kind = kind;
         this.reason = reason;
@@ -41,30 +42,31 @@ public class TransportException extends HvReplicaException {
         return reason;
     }
 
-    /** "connection", "tls", "protocol" or "outcome-unknown". */
-    public String kind() {
+    /** {@link ErrorKind#CONNECTION}, {@link ErrorKind#TLS} or {@link ErrorKind#PROTOCOL}. */
+    @Override
+    public ErrorKind kind() {
         return kind;
     }
 
     /** The host could not be reached, or the connection broke before a request went out. */
     public static TransportException connection(String message, Throwable cause) {
-        return new TransportException("connection", message, cause);
+        return new TransportException(ErrorKind.CONNECTION, message, cause);
     }
 
     public static TransportException tls(String message, Throwable cause) {
-        return new TransportException("tls", message, cause);
+        return new TransportException(ErrorKind.TLS, message, cause);
     }
 
     public static TransportException tls(String message, Throwable cause, Reason reason) {
-        return new TransportException("tls", message, cause, reason);
+        return new TransportException(ErrorKind.TLS, message, cause, reason);
     }
 
     /** The host answered, but not with something a WinRM host would send. */
     public static TransportException protocol(String message) {
-        return new TransportException("protocol", message);
+        return new TransportException(ErrorKind.PROTOCOL, message);
     }
 
     public static TransportException protocol(String message, Throwable cause) {
-        return new TransportException("protocol", message, cause);
+        return new TransportException(ErrorKind.PROTOCOL, message, cause);
     }
 }

@@ -1,7 +1,8 @@
 package io.hvreplica.wsman;
 
 import io.hvreplica.OutcomeUnknownException;
-import io.hvreplica.auth.IntegrityException;
+import io.hvreplica.ErrorKind;
+import io.hvreplica.HvReplicaException;
 import io.hvreplica.transport.TransportException;
 
 import io.hvreplica.transport.HttpTransport;
@@ -136,7 +137,7 @@ public final class WsmanClient implements AutoCloseable {
                 throw new WsmanProtocolException("the host did not answer " + method + " with " + method + "_OUTPUT");
             }
             return output;
-        } catch (TransportException | IntegrityException e) {
+        } catch (HvReplicaException e) {
             if (!answerUnusable(e)) {
                 throw e;
             }
@@ -152,11 +153,8 @@ public final class WsmanClient implements AutoCloseable {
      * alone: the transport raises those only before anything was sent (after that, it reports
      * the outcome as unknown itself).
      */
-    private static boolean answerUnusable(RuntimeException e) {
-        if (e instanceof OutcomeUnknownException) {
-            return false;
-        }
-        return e instanceof IntegrityException || e instanceof TransportException t && "protocol".equals(t.kind());
+    private static boolean answerUnusable(HvReplicaException e) {
+        return e.kind() == ErrorKind.PROTOCOL || e.kind() == ErrorKind.INTEGRITY;
     }
 
     /** The exact SOAP envelope {@link #invoke} would send, without sending anything. */

@@ -1,5 +1,6 @@
 package io.hvreplica.wsman;
 
+import io.hvreplica.ErrorKind;
 import io.hvreplica.HvReplicaException;
 
 import java.util.Map;
@@ -34,6 +35,11 @@ public class WsmanFaultException extends HvReplicaException {
      */
     public boolean isMissingInstance() {
         return "DestinationUnreachable".equals(fault.subcode()) || Long.valueOf(2150858752L).equals(fault.wsmanCode());
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return isAccessDenied() ? ErrorKind.ACCESS_DENIED : ErrorKind.FAULT;
     }
 
     private static String summary(Fault f) {

@@ -90,7 +90,7 @@ class HttpTransportTest {
              HttpTransport t = builder(server.endpoint()).allowUnencrypted(true).build()) {
             TransportException e = assertThrows(TransportException.class, () -> t.send(INVOKE, true));
 
-            assertEquals("connection", e.kind());
+            assertEquals("connection", e.kind().label());
             assertEquals(2, server.requests().size(), "first try and one retry, no more");
         }
     }
@@ -146,7 +146,7 @@ class HttpTransportTest {
         try (RawHttpServer server = RawHttpServer.start(n -> new Answer(200, "application/soap+xml", big, announced));
              HttpTransport t = builder(server.endpoint()).allowUnencrypted(true).maxResponseBytes(1024).build()) {
             TransportException e = assertThrows(TransportException.class, () -> t.send(INVOKE, true));
-            assertEquals("protocol", e.kind());
+            assertEquals("protocol", e.kind().label());
             assertTrue(e.getMessage().contains("1024-byte limit"), e.getMessage());
             assertEquals(1, server.requests().size(), "a too-large answer is not a lost connection: no retry");
         }
@@ -182,7 +182,7 @@ class HttpTransportTest {
         }
         try (HttpTransport t = builder("http://127.0.0.1:" + port + "/wsman").allowUnencrypted(true).build()) {
             TransportException e = assertThrows(TransportException.class, () -> t.send(INVOKE, false));
-            assertEquals("connection", e.kind());
+            assertEquals("connection", e.kind().label());
             assertTrue(e.getMessage().contains("127.0.0.1:" + port), e.getMessage());
         }
     }

@@ -118,7 +118,7 @@ class TimeBoundsTest {
              HttpTransport t = basic(peer.endpoint()).readTimeout(SHORT).build()) {
             TransportException e = assertThrows(TransportException.class, () -> t.send(GET, true));
 
-            assertEquals("connection", e.kind());
+            assertEquals("connection", e.kind().label());
             assertEquals("127.0.0.1 accepted the request but sent no answer within the 0.3 s read timeout",
                     e.getMessage());
             assertEquals(1, peer.requests().size(), "a hung host gets no second wait");
@@ -171,7 +171,7 @@ class TimeBoundsTest {
              HttpTransport t = connectionBound(server.endpoint())) {
             TransportException e = assertThrows(TransportException.class, () -> t.send(INVOKE, false));
 
-            assertEquals("connection", e.kind());
+            assertEquals("connection", e.kind().label());
             assertEquals("127.0.0.1 dropped the authenticated session and refused the request (HTTP 401); it did not"
                     + " run, so it is safe to run the command again", e.getMessage());
             assertEquals(2, server.requests().size(), "one handshake, one Invoke, and no second Invoke");
@@ -184,7 +184,7 @@ class TimeBoundsTest {
              HttpTransport t = connectionBound(server.endpoint())) {
             TransportException e = assertThrows(TransportException.class, () -> t.send(GET, true));
 
-            assertEquals("connection", e.kind());
+            assertEquals("connection", e.kind().label());
             assertTrue(e.getMessage().startsWith("127.0.0.1 dropped the authenticated session"), e.getMessage());
             assertTrue(e.getMessage().contains("the credentials were accepted"), e.getMessage());
             assertEquals(4, server.requests().size(), "re-authenticated once, not more");
@@ -249,7 +249,7 @@ class TimeBoundsTest {
              HttpTransport t = basic("https://127.0.0.1:" + port.port() + "/wsman").build()) {
             TransportException e = assertThrows(TransportException.class, () -> t.send(GET, true));
 
-            assertEquals("tls", e.kind());
+            assertEquals("tls", e.kind().label());
             assertEquals(TransportException.Reason.PLAIN_HTTP_ON_TLS_PORT, e.reason());
             assertEquals("port " + port.port() + " on 127.0.0.1 answered in plain HTTP, not TLS; use the HTTPS"
                     + " listener (5986) or plain HTTP", e.getMessage());

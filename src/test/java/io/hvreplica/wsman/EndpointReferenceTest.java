@@ -102,7 +102,7 @@ class EndpointReferenceTest {
         WsmanProtocolException e = assertThrows(WsmanProtocolException.class,
                 () -> EndpointReference.parse(parseJob(noUri)));
         assertEquals("the host returned a reference (Job) without a ResourceURI", e.getMessage());
-        assertEquals("protocol", e.kind());
+        assertEquals("protocol", e.kind().label());
     }
 
     @Test

@@ -90,7 +90,7 @@ class KerberosFailureTest {
         TransportException e = failure(TransportException.class,
                 KerberosAuthenticator.withPassword(Credentials.of(MitKdc.USER, MitKdc.PASSWORD.toCharArray()))
                         .krb5Config(conf));
-        assertEquals("connection", e.kind());
+        assertEquals("connection", e.kind().label());
         says(e, "cannot reach a Kerberos KDC for realm HV.TEST (");
         says(e, "check the KDC address (in krb5.conf, or the one given) and that its port (88 unless given) is reachable");
         down.close();
