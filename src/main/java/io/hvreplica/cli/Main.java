@@ -10,7 +10,7 @@ import java.util.List;
 
 /** The hvreplica command line: {@code revert-failover}, {@code demo} and {@code simulate}. */
 public final class Main {
-    static final String VERSION = "hvreplica 0.1.0";
+    static final String VERSION = "hvreplica " + io.hvreplica.transport.Version.VALUE;
     private static final String USAGE = usage();
 
     private Main() {
