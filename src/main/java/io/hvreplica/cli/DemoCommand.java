@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code hvreplica demo}: a revert against the built-in simulated host, with the normal output. */
+/**
+ * {@code hvreplica demo}: a whole rehearsal and failover against the built-in simulated host, with
+ * the normal output of each command, or one revert of a chosen VM.
+ */
 final class DemoCommand {
     static final String NAME = "demo";
     private static final Args.Schema SCHEMA = new Args.Schema()
-            .value("--vm", "NAME", "Simulated VM to revert (default app-vm-01; try app-vm-02 or db-vm-03)")
+            .value("--vm", "NAME", "Only revert this simulated VM (try app-vm-01, app-vm-02 or db-vm-03)")
             .value("--output", "FORMAT", "text | json (default text)")
             .flag("--verbose", "-v", "Log the wire traffic to stderr");
 
@@ -25,7 +28,9 @@ final class DemoCommand {
 
     static String help() {
         return SCHEMA.help("hvreplica demo [OPTIONS]",
-                "Start a simulated Hyper-V host on 127.0.0.1 and revert a failover against it.");
+                "Start a simulated Hyper-V host on 127.0.0.1 and run the lifecycle against it: a test failover,"
+                        + " start the test VM, stop the test, then fail over, start, and revert. With --vm, only"
+                        + " revert that VM.");
     }
 
     int run(List<String> argv) {
@@ -34,7 +39,7 @@ final class DemoCommand {
             env.out().print(help());
             return ExitCodes.COMPLETED;
         }
-        String vm = args.value("--vm", "app-vm-01");
+        String vm = args.value("--vm");
         String output = args.value("--output", "text");
         if (!output.equalsIgnoreCase("text") && !output.equalsIgnoreCase("json")) {
             throw new UsageException("--output must be text or json");
@@ -44,13 +49,40 @@ final class DemoCommand {
         try (SimulatedHost host = SimulatedHost.startNegotiate(0)) {
             env.err().println("Simulated Hyper-V host " + SimulatedHost.HOST_NAME + " listening at " + host.endpoint()
                     + " (Negotiate/NTLM, WinRM message encryption)");
-            List<String> revert = new ArrayList<>(List.of("--endpoint", host.endpoint(),
-                    "--user", SimulatedHost.NTLM_USER, "--vm", vm, "--output", output));
+            List<String> common = new ArrayList<>(List.of("--endpoint", host.endpoint(),
+                    "--user", SimulatedHost.NTLM_USER, "--output", output));
             if (verbose) {
-                revert.add("-v");
+                common.add("-v");
             }
-            return new OperationCommand(Commands.BY_NAME.get("revert-failover"), new DemoEnvironment(env)).run(revert);
+            if (vm != null) {
+                return step("revert-failover", common, "--vm", vm);
+            }
+            // Rehearse on a replica that is replicating, then fail it over for real and go back.
+            String[][] steps = {
+                    {"test-failover", "--vm", REHEARSAL_VM, "--start"},
+                    {"stop-test-failover", "--vm", REHEARSAL_VM},
+                    {"initiate-failover", "--vm", REHEARSAL_VM, "--start"},
+                    {"revert-failover", "--vm", REHEARSAL_VM}};
+            for (String[] s : steps) {
+                if ("text".equalsIgnoreCase(output)) {
+                    env.out().println();
+                    env.out().println("$ hvreplica " + String.join(" ", s));
+                }
+                int code = step(s[0], common, java.util.Arrays.copyOfRange(s, 1, s.length));
+                if (code != ExitCodes.COMPLETED) {
+                    return code;
+                }
+            }
+            return ExitCodes.COMPLETED;
         }
+    }
+
+    static final String REHEARSAL_VM = "ready-vm-10";
+
+    private int step(String command, List<String> common, String... args) {
+        List<String> argv = new ArrayList<>(common);
+        argv.addAll(List.of(args));
+        return new OperationCommand(Commands.BY_NAME.get(command), new DemoEnvironment(env)).run(argv);
     }
 
     /** The caller's streams and clock, with the simulator's password. */
