@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one → plain 401; then each {@code multipart/encrypted} body is unsealed, posted as plain SOAP to
  * WireMock with its Basic credentials, and the reply (any status, faults included) sealed back.
  * Plain SOAP on an authenticated connection gets 500 with an empty body, a body that does not
- * unseal 400 and a closed connection.
+ * unseal 400 and a closed connection. Bytes that cannot start an HTTP request, such as a TLS
+ * ClientHello, get HTTP.sys's immediate 400 and a closed connection ({@link RequestLineGate}).
  *
  * <p>This front exists for {@code hvreplica demo}, {@code hvreplica simulate} and users' scripts.
  * It verifies NTLM with our own code ({@link NtlmAcceptor}, built on the client's primitives), so it
@@ -40,6 +41,7 @@ final class NegotiateFront implements AutoCloseable {
     private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
+    private final RequestLineGate gate;
     private final ExecutorService executor;
     private final SoapBackend backend;
     private final Credentials account;
@@ -49,9 +51,10 @@ final class NegotiateFront implements AutoCloseable {
     private final AtomicInteger handshakes = new AtomicInteger();
     private volatile String lastRefusal;
 
-    private NegotiateFront(HttpServer server, ExecutorService executor, SoapBackend backend, Credentials account,
-                           String computerName) {
+    private NegotiateFront(HttpServer server, RequestLineGate gate, ExecutorService executor, SoapBackend backend,
+                           Credentials account, String computerName) {
         this.server = server;
+        this.gate = gate;
         this.executor = executor;
         this.backend = backend;
         this.account = account;
@@ -70,20 +73,27 @@ final class NegotiateFront implements AutoCloseable {
         if (System.getProperty(NODELAY) == null) {
             System.setProperty(NODELAY, "true");
         }
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bindAddress), port), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the Negotiate front on " + bindAddress + ":" + port
-                    + ": " + e.getMessage(), e);
-        }
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "simulator-negotiate-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        NegotiateFront front = new NegotiateFront(server, executor, backend, account, computerName);
+        HttpServer server = null;
+        RequestLineGate gate;
+        try {
+            // The HTTP server listens privately on loopback; clients reach it through the gate.
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            gate = RequestLineGate.start(InetAddress.getByName(bindAddress), port, server.getAddress(), executor);
+        } catch (IOException e) {
+            if (server != null) {
+                server.stop(0);
+            }
+            executor.shutdownNow();
+            throw new IllegalStateException("cannot start the Negotiate front on " + bindAddress + ":" + port
+                    + ": " + e.getMessage(), e);
+        }
+        NegotiateFront front = new NegotiateFront(server, gate, executor, backend, account, computerName);
         server.createContext("/", front::handle);
         server.setExecutor(executor);
         server.start();
@@ -91,7 +101,7 @@ final class NegotiateFront implements AutoCloseable {
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return gate.port();
     }
 
     /** 401 responses sent so far: anonymous challenges, CHALLENGE legs and refusals. */
@@ -267,6 +277,7 @@ final class NegotiateFront implements AutoCloseable {
 
     @Override
     public void close() {
+        gate.close();
         server.stop(0);
         executor.shutdownNow();
     }
