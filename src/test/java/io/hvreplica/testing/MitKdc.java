@@ -1,6 +1,9 @@
 package io.hvreplica.testing;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -9,12 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -78,7 +81,7 @@ public final class MitKdc implements AutoCloseable {
             kadmin(env, "ktadd -k " + dir.resolve("http.keytab") + " -norandkey " + SERVICE + " " + SERVICE_AES128 + " " + SERVICE_RC4);
             kadmin(env, "ktadd -k " + dir.resolve("user.keytab") + " -norandkey " + USER);
             ProcessBuilder kdc = new ProcessBuilder(tool("krb5kdc"), "-n", "-r", REALM, "-P", dir.resolve("kdc.pid").toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("krb5kdc.out").toFile());
+                    .redirectErrorStream(true);
             kdc.environment().putAll(env);
             if (fakeTime != null) {
                 if (!Files.exists(FAKETIME)) {
@@ -174,21 +177,46 @@ public final class MitKdc implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for krb5kdc's own word that it listens: run with -n, it prints "krb5kdc: starting..."
+     * on stderr once its sockets are bound, so there is nothing to poll. Its output is copied to
+     * krb5kdc.out for {@link #log()}.
+     */
     private void awaitListening() {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("krb5kdc exited: " + log());
+        CountDownLatch started = new CountDownLatch(1);
+        Thread copier = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8)); Writer file = Files.newBufferedWriter(dir.resolve("krb5kdc.out"))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    file.write(line + "\n");
+                    file.flush();
+                    if (line.contains(": starting...")) {
+                        started.countDown();
+                    }
+                }
+            } catch (IOException ignored) {
+                // The KDC is gone; the wait below reports it.
+            } finally {
+                started.countDown();
             }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
-                sleep(50);
+        }, "mit-kdc-output");
+        copier.setDaemon(true);
+        copier.start();
+        try {
+            // A bound on a KDC that neither starts nor exits; a started one answers within milliseconds.
+            if (started.await(60, TimeUnit.SECONDS) && process.isAlive()) {
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+                    return;
+                } catch (IOException e) {
+                    // reported below
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         kill();
-        throw new IllegalStateException("krb5kdc did not listen on port " + port + ": " + log());
+        throw new IllegalStateException("krb5kdc did not start on port " + port + ": " + log());
     }
 
     /** The KDC's log (which tickets it issued, with their session key types). */
@@ -289,14 +317,6 @@ public final class MitKdc implements AutoCloseable {
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             return s.getLocalPort();
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
