@@ -104,6 +104,17 @@ public final class EncryptedBody {
         return plain;
     }
 
+    /**
+     * The Content-Type of the SOAP sealed in a body that {@link #unseal} accepted, as its
+     * OriginalContent field declares it: the character set of the plaintext is only there.
+     */
+    public static String originalContentType(byte[] body) {
+        int meta = skipOpen(body, 0);
+        int second = indexOf(body, OPEN, meta);
+        Matcher length = LENGTH.matcher(new String(body, meta, Math.max(0, second - meta), StandardCharsets.US_ASCII));
+        return "application/soap+xml;charset=" + (length.find() ? length.group(1) : "UTF-8");
+    }
+
     // Exchange-hosted endpoints write "-- Encrypted Boundary"; accept the space.
     private static int skipOpen(byte[] body, int at) {
         if (startsWith(body, OPEN, at)) {
