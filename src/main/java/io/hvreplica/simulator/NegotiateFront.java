@@ -16,6 +16,8 @@ import java.util.Base64;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a default Windows WinRM listener on HTTP 5985 looks like, in front of the WireMock host:
@@ -39,6 +41,7 @@ final class NegotiateFront implements AutoCloseable {
     private static final String SCHEME = "Negotiate";
     private static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
     private static final String NODELAY = "sun.net.httpserver.nodelay";
+    private static final Pattern CHARSET = Pattern.compile("charset=\"?([A-Za-z0-9-]+)", Pattern.CASE_INSENSITIVE);
 
     private final HttpServer server;
     private final RequestLineGate gate;
@@ -214,16 +217,22 @@ final class NegotiateFront implements AutoCloseable {
         }
         int status;
         byte[] reply;
+        String charset = "UTF-8";
         try {
             SoapBackend.Reply r = backend.post(ex.getRequestURI().getRawPath(), soap);
             status = r.status();
             reply = r.body();
+            Matcher declared = CHARSET.matcher(r.contentType());
+            if (declared.find()) {
+                charset = declared.group(1);
+            }
         } catch (IOException e) {
             status = 502;
             reply = new byte[0];
         }
+        // A sealed answer says its character set only in OriginalContent, as Windows does.
         respond(ex, status, EncryptedBody.contentType(conn.session.protocol()),
-                EncryptedBody.seal(conn.session, reply));
+                EncryptedBody.seal(conn.session, reply, charset));
     }
 
     /** The token of {@code Negotiate <base64>}, or null when the header is anything else. */

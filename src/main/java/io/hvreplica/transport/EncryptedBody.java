@@ -38,13 +38,25 @@ public final class EncryptedBody {
         return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/encrypted");
     }
 
-    /** Seals {@code soap} and frames it. */
+    /** Seals {@code soap}, which is UTF-8, and frames it. */
     public static byte[] seal(MessageProtection protection, byte[] soap) {
+        return seal(protection, soap, "UTF-8");
+    }
+
+    /**
+     * Seals {@code soap} and frames it.
+     *
+     * @param charset the character set of {@code soap}, for the OriginalContent field
+     */
+    public static byte[] seal(MessageProtection protection, byte[] soap, String charset) {
+        if (!charset.matches("[A-Za-z0-9-]+")) {
+            throw new IllegalArgumentException("not a character set name for OriginalContent: " + charset);
+        }
         MessageProtection.Sealed sealed = protection.seal(soap);
         ByteArrayOutputStream out = new ByteArrayOutputStream(soap.length + sealed.header().length + 256);
         out.writeBytes(OPEN);
         out.writeBytes(ascii("\tContent-Type: " + protection.protocol() + "\r\n"));
-        out.writeBytes(ascii("\tOriginalContent: type=application/soap+xml;charset=UTF-8;Length="
+        out.writeBytes(ascii("\tOriginalContent: type=application/soap+xml;charset=" + charset + ";Length="
                 + sealed.ciphertext().length + "\r\n"));
         out.writeBytes(OPEN);
         out.writeBytes(OCTET_HEADER);

@@ -1,5 +1,6 @@
 package io.hvreplica.simulator;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,9 +14,13 @@ import io.hvreplica.auth.AuthenticationException;
 import io.hvreplica.auth.Credentials;
 import io.hvreplica.auth.SecurityContext;
 import io.hvreplica.auth.ntlm.NtlmAuthenticator;
+import io.hvreplica.testing.SimulatorClients;
 import io.hvreplica.transport.EncryptedBody;
 import io.hvreplica.transport.EncryptionMode;
 import io.hvreplica.transport.HttpTransport;
+import io.hvreplica.wsman.SelectorSet;
+import io.hvreplica.wsman.WsmanClient;
+import io.hvreplica.wsman.WsmanFaultException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -99,6 +104,30 @@ class NegotiateFrontTest {
             assertEquals(500, fault.status());
             assertEquals("application/soap+xml;charset=UTF-8", fault.contentType());
             assertTrue(text(fault).contains("CannotProcessFilter"), text(fault));
+        }
+    }
+
+    /** The sealed answer's character set travels in OriginalContent, and the client decodes by it. */
+    @Test
+    void aUtf16FaultComesBackSealedAndIsReadInUtf16() {
+        String fault = "<s:Envelope xmlns:s='" + S + "' xmlns:w='" + W + "'><s:Body><s:Fault><s:Code>"
+                + "<s:Value>s:Sender</s:Value><s:Subcode><s:Value>w:InvalidSelectors</s:Value></s:Subcode></s:Code>"
+                + "<s:Reason><s:Text xml:lang='de-DE'>Ungültige Auswahl für „app-vm-01“.</s:Text></s:Reason>"
+                + "</s:Fault></s:Body></s:Envelope>";
+        String marker = "urn:hvreplica:test:utf16-" + UUID.randomUUID();
+        host.server().stubFor(SimulatorClients.stubContaining(marker).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/soap+xml;charset=UTF-16")
+                .withBody(fault.getBytes(StandardCharsets.UTF_16))));
+        try (HttpTransport t = transport()) {
+            HttpTransport.Response r = t.send(envelope(Wsman.GET, marker, "", ""), true);
+            assertEquals(500, r.status());
+            assertEquals("application/soap+xml;charset=UTF-16", r.contentType());
+            assertEquals(fault, new String(r.body(), StandardCharsets.UTF_16));
+        }
+        try (WsmanClient client = new WsmanClient(transport())) {
+            WsmanFaultException e = assertThrows(WsmanFaultException.class,
+                    () -> client.get(marker, SelectorSet.of("Name", "x")));
+            assertEquals("Ungültige Auswahl für „app-vm-01“.", e.fault().reason());
         }
     }
 
