@@ -12,9 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Why the key is the client's {@link InetSocketAddress}: the JDK {@code HttpServer} creates a
  * new {@code HttpExchange} per request and exposes no connection object (exchange attributes
- * belong to the {@code HttpContext}, and a {@code Filter} sees only exchanges too). All
- * connections arrive at the same local address, so the remote address and port identify a live
- * TCP connection uniquely. What they cannot tell is a closed connection from a later one that
+ * belong to the {@code HttpContext}, and a {@code Filter} sees only exchanges too). Each client
+ * connection reaches the server through its own relay connection from the {@link RequestLineGate},
+ * all of them at the same local address, so the remote address and port identify a live client
+ * connection uniquely. What they cannot tell is a closed connection from a later one that
  * re-uses the same client port, since the server reports no close. So that such a new connection
  * does not inherit an old session, an entry is dropped after it has been idle for longer than the
  * JDK server keeps idle connections open ({@code sun.net.httpserver.idleInterval}, 30 s by

@@ -16,6 +16,8 @@ import java.util.Base64;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a default Windows WinRM listener on HTTP 5985 looks like, in front of the WireMock host:
@@ -26,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one → plain 401; then each {@code multipart/encrypted} body is unsealed, posted as plain SOAP to
  * WireMock with its Basic credentials, and the reply (any status, faults included) sealed back.
  * Plain SOAP on an authenticated connection gets 500 with an empty body, a body that does not
- * unseal 400 and a closed connection.
+ * unseal 400 and a closed connection. Bytes that cannot start an HTTP request, such as a TLS
+ * ClientHello, get HTTP.sys's immediate 400 and a closed connection ({@link RequestLineGate}).
  *
  * <p>This front exists for {@code hvreplica demo}, {@code hvreplica simulate} and users' scripts.
  * It verifies NTLM with our own code ({@link NtlmAcceptor}, built on the client's primitives), so it
@@ -38,8 +41,10 @@ final class NegotiateFront implements AutoCloseable {
     private static final String SCHEME = "Negotiate";
     private static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
     private static final String NODELAY = "sun.net.httpserver.nodelay";
+    private static final Pattern CHARSET = Pattern.compile("charset=\"?([A-Za-z0-9-]+)", Pattern.CASE_INSENSITIVE);
 
     private final HttpServer server;
+    private final RequestLineGate gate;
     private final ExecutorService executor;
     private final SoapBackend backend;
     private final Credentials account;
@@ -49,9 +54,10 @@ final class NegotiateFront implements AutoCloseable {
     private final AtomicInteger handshakes = new AtomicInteger();
     private volatile String lastRefusal;
 
-    private NegotiateFront(HttpServer server, ExecutorService executor, SoapBackend backend, Credentials account,
-                           String computerName) {
+    private NegotiateFront(HttpServer server, RequestLineGate gate, ExecutorService executor, SoapBackend backend,
+                           Credentials account, String computerName) {
         this.server = server;
+        this.gate = gate;
         this.executor = executor;
         this.backend = backend;
         this.account = account;
@@ -70,20 +76,27 @@ final class NegotiateFront implements AutoCloseable {
         if (System.getProperty(NODELAY) == null) {
             System.setProperty(NODELAY, "true");
         }
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bindAddress), port), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the Negotiate front on " + bindAddress + ":" + port
-                    + ": " + e.getMessage(), e);
-        }
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "simulator-negotiate-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        NegotiateFront front = new NegotiateFront(server, executor, backend, account, computerName);
+        HttpServer server = null;
+        RequestLineGate gate;
+        try {
+            // The HTTP server listens privately on loopback; clients reach it through the gate.
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            gate = RequestLineGate.start(InetAddress.getByName(bindAddress), port, server.getAddress(), executor);
+        } catch (IOException e) {
+            if (server != null) {
+                server.stop(0);
+            }
+            executor.shutdownNow();
+            throw new IllegalStateException("cannot start the Negotiate front on " + bindAddress + ":" + port
+                    + ": " + e.getMessage(), e);
+        }
+        NegotiateFront front = new NegotiateFront(server, gate, executor, backend, account, computerName);
         server.createContext("/", front::handle);
         server.setExecutor(executor);
         server.start();
@@ -91,7 +104,7 @@ final class NegotiateFront implements AutoCloseable {
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return gate.port();
     }
 
     /** 401 responses sent so far: anonymous challenges, CHALLENGE legs and refusals. */
@@ -204,16 +217,22 @@ final class NegotiateFront implements AutoCloseable {
         }
         int status;
         byte[] reply;
+        String charset = "UTF-8";
         try {
             SoapBackend.Reply r = backend.post(ex.getRequestURI().getRawPath(), soap);
             status = r.status();
             reply = r.body();
+            Matcher declared = CHARSET.matcher(r.contentType());
+            if (declared.find()) {
+                charset = declared.group(1);
+            }
         } catch (IOException e) {
             status = 502;
             reply = new byte[0];
         }
+        // A sealed answer says its character set only in OriginalContent, as Windows does.
         respond(ex, status, EncryptedBody.contentType(conn.session.protocol()),
-                EncryptedBody.seal(conn.session, reply));
+                EncryptedBody.seal(conn.session, reply, charset));
     }
 
     /** The token of {@code Negotiate <base64>}, or null when the header is anything else. */
@@ -267,6 +286,7 @@ final class NegotiateFront implements AutoCloseable {
 
     @Override
     public void close() {
+        gate.close();
         server.stop(0);
         executor.shutdownNow();
     }

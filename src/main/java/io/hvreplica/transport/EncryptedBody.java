@@ -38,13 +38,25 @@ public final class EncryptedBody {
         return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/encrypted");
     }
 
-    /** Seals {@code soap} and frames it. */
+    /** Seals {@code soap}, which is UTF-8, and frames it. */
     public static byte[] seal(MessageProtection protection, byte[] soap) {
+        return seal(protection, soap, "UTF-8");
+    }
+
+    /**
+     * Seals {@code soap} and frames it.
+     *
+     * @param charset the character set of {@code soap}, for the OriginalContent field
+     */
+    public static byte[] seal(MessageProtection protection, byte[] soap, String charset) {
+        if (!charset.matches("[A-Za-z0-9-]+")) {
+            throw new IllegalArgumentException("not a character set name for OriginalContent: " + charset);
+        }
         MessageProtection.Sealed sealed = protection.seal(soap);
         ByteArrayOutputStream out = new ByteArrayOutputStream(soap.length + sealed.header().length + 256);
         out.writeBytes(OPEN);
         out.writeBytes(ascii("\tContent-Type: " + protection.protocol() + "\r\n"));
-        out.writeBytes(ascii("\tOriginalContent: type=application/soap+xml;charset=UTF-8;Length="
+        out.writeBytes(ascii("\tOriginalContent: type=application/soap+xml;charset=" + charset + ";Length="
                 + sealed.ciphertext().length + "\r\n"));
         out.writeBytes(OPEN);
         out.writeBytes(OCTET_HEADER);
@@ -102,6 +114,17 @@ public final class EncryptedBody {
                     + " bytes but carried " + plain.length + ": it was altered in transit");
         }
         return plain;
+    }
+
+    /**
+     * The Content-Type of the SOAP sealed in a body that {@link #unseal} accepted, as its
+     * OriginalContent field declares it: the character set of the plaintext is only there.
+     */
+    public static String originalContentType(byte[] body) {
+        int meta = skipOpen(body, 0);
+        int second = indexOf(body, OPEN, meta);
+        Matcher length = LENGTH.matcher(new String(body, meta, Math.max(0, second - meta), StandardCharsets.US_ASCII));
+        return "application/soap+xml;charset=" + (length.find() ? length.group(1) : "UTF-8");
     }
 
     // Exchange-hosted endpoints write "-- Encrypted Boundary"; accept the space.

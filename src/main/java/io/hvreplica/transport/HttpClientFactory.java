@@ -11,12 +11,15 @@ import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
 import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.io.HttpConnectionFactory;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -78,7 +81,7 @@ final class HttpClientFactory {
         PoolingHttpClientConnectionManager manager = PoolingHttpClientConnectionManagerBuilder.create()
                 .setConnectionFactory(counting)
                 // Building an SSLContext reads the JDK trust store; a plain-HTTP session never needs it.
-                .setTlsSocketStrategy(https ? tlsStrategy(tls, tracker) : HttpClientFactory::refuseTls)
+                .setTlsSocketStrategy(https ? handshakeFailuresMarked(tlsStrategy(tls, tracker)) : HttpClientFactory::refuseTls)
                 .setMaxConnPerRoute(1)
                 .setMaxConnTotal(1)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -104,6 +107,27 @@ final class HttpClientFactory {
                                                      org.apache.hc.core5.http.protocol.HttpContext context)
             throws javax.net.ssl.SSLException {
         throw new javax.net.ssl.SSLException("this session was set up for plain HTTP, not TLS");
+    }
+
+    /**
+     * The JDK reports some handshake failures as a plain SSLException, for example a plain-HTTP
+     * answer to the ClientHello ("Unsupported or unrecognized SSL message"), the same type as a
+     * failure after a request went out. Marking every failure of the handshake as an
+     * SSLHandshakeException tells the transport that no request left this machine, so that it
+     * neither retries it nor reports an Invoke's outcome as unknown.
+     */
+    private static TlsSocketStrategy handshakeFailuresMarked(TlsSocketStrategy strategy) {
+        return (socket, target, port, attachment, context) -> {
+            try {
+                return strategy.upgrade(socket, target, port, attachment, context);
+            } catch (SSLHandshakeException e) {
+                throw e;
+            } catch (SSLException e) {
+                SSLHandshakeException marked = new SSLHandshakeException(e.getMessage());
+                marked.initCause(e);
+                throw marked;
+            }
+        };
     }
 
     private static DefaultClientTlsStrategy tlsStrategy(TlsOptions tls, ConnectionTracker tracker) {

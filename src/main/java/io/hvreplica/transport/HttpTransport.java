@@ -273,7 +273,7 @@ public final class HttpTransport implements Closeable {
             throw TransportException.protocol("the host answered an encrypted request with an unencrypted body"
                     + " (HTTP " + raw.status() + ")");
         }
-        Response response = new Response(raw.status(), encryptedReply ? "application/soap+xml;charset=UTF-8"
+        Response response = new Response(raw.status(), encryptedReply ? EncryptedBody.originalContentType(raw.body())
                 : raw.contentType(), plain, raw.headers());
         listener.responseReceived(response.status(), response.headers(), plain, encryptedReply);
         return response;

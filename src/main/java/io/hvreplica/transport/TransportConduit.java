@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
 
@@ -93,11 +94,36 @@ public final class TransportConduit extends AbstractConduit {
         }
     }
 
+    /**
+     * The character set of a response body: the {@code charset} parameter of its Content-Type,
+     * else UTF-8, which is what WinRM sends unless the client asked otherwise.
+     */
+    static Charset charset(String contentType) {
+        if (contentType != null) {
+            for (String parameter : contentType.split(";")) {
+                int eq = parameter.indexOf('=');
+                if (eq > 0 && parameter.substring(0, eq).trim().equalsIgnoreCase("charset")) {
+                    String name = parameter.substring(eq + 1).trim();
+                    if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                        name = name.substring(1, name.length() - 1).trim();
+                    }
+                    try {
+                        return Charset.forName(name);
+                    } catch (IllegalArgumentException e) {
+                        throw TransportException.protocol("the host's response is in the character set \""
+                                + name.replaceAll("[^\\x20-\\x7E]", "?") + "\", which cannot be decoded here");
+                    }
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
     private static HttpTransport.Response checked(HttpTransport.Response r) {
         int status = r.status();
         boolean hasBody = r.body().length > 0;
         if (status == 200 && hasBody) {
-            rejectDoctype(r.body());
+            rejectDoctype(r.body(), charset(r.contentType()));
             return r;
         }
         if ((status == 500 || status == 400) && hasBody) {
@@ -108,7 +134,7 @@ public final class TransportConduit extends AbstractConduit {
                         + " (WinRM listens on /wsman) and any proxy in between");
             }
             // Windows sends every SOAP fault, Sender or Receiver, with 500.
-            rejectDoctype(r.body());
+            rejectDoctype(r.body(), charset(r.contentType()));
             return r;
         }
         if (status == 500) {
@@ -126,20 +152,20 @@ public final class TransportConduit extends AbstractConduit {
 
     // SOAP 1.2 forbids a DTD in an envelope; refusing it here keeps entity tricks away from every
     // parser. A DTD can only stand in the prolog, among comments and processing instructions,
-    // before the root element's start tag. This scan reads bytes, so it sees ASCII-compatible
-    // encodings (UTF-8, as WinRM sends); CXF's parser, with DTD support off, covers the rest.
-    private static void rejectDoctype(byte[] body) {
+    // before the root element's start tag; the scan reads the text in the body's own character set.
+    private static void rejectDoctype(byte[] body, Charset charset) {
+        String text = new String(body, charset);
         int i = 0;
-        while (i < body.length) {
-            if (body[i] != '<') {
+        while (i < text.length()) {
+            if (text.charAt(i) != '<') {
                 i++;
                 continue;
             }
-            if (startsWithIgnoreCase(body, i + 1, "!--")) {
-                i = skipPast(body, i + 4, "-->");
-            } else if (startsWithIgnoreCase(body, i + 1, "?")) {
-                i = skipPast(body, i + 2, "?>");
-            } else if (startsWithIgnoreCase(body, i + 1, "!DOCTYPE")) {
+            if (text.startsWith("!--", i + 1)) {
+                i = skipPast(text, i + 4, "-->");
+            } else if (text.startsWith("?", i + 1)) {
+                i = skipPast(text, i + 2, "?>");
+            } else if (text.regionMatches(true, i + 1, "!DOCTYPE", 0, 8)) {
                 throw TransportException.protocol("the host's response contains a DTD, which SOAP forbids;"
                         + " refusing to parse it");
             } else {
@@ -148,13 +174,9 @@ public final class TransportConduit extends AbstractConduit {
         }
     }
 
-    private static int skipPast(byte[] b, int from, String end) {
-        for (int i = from; i + end.length() <= b.length; i++) {
-            if (startsWithIgnoreCase(b, i, end)) {
-                return i + end.length();
-            }
-        }
-        return b.length;
+    private static int skipPast(String text, int from, String end) {
+        int at = text.indexOf(end, from);
+        return at < 0 ? text.length() : at + end.length();
     }
 
     // An absent Content-Type gets the benefit of the doubt; the SOAP parser decides.
@@ -163,24 +185,13 @@ public final class TransportConduit extends AbstractConduit {
         return t.isEmpty() || t.contains("xml");
     }
 
-    private static boolean startsWithIgnoreCase(byte[] b, int at, String word) {
-        if (at + word.length() > b.length) {
-            return false;
-        }
-        for (int i = 0; i < word.length(); i++) {
-            if (Character.toUpperCase((char) b[at + i]) != word.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private void deliver(Exchange exchange, HttpTransport.Response response) {
+        Charset charset = charset(response.contentType());
         Message in = new MessageImpl();
         in.setExchange(exchange);
         in.put(Message.RESPONSE_CODE, response.status());
-        in.put(Message.CONTENT_TYPE, "application/soap+xml; charset=UTF-8");
-        in.put(Message.ENCODING, StandardCharsets.UTF_8.name());
+        in.put(Message.CONTENT_TYPE, "application/soap+xml; charset=" + charset.name());
+        in.put(Message.ENCODING, charset.name());
         in.setContent(java.io.InputStream.class, new ByteArrayInputStream(response.body()));
         incomingObserver.onMessage(in);
     }

@@ -30,16 +30,7 @@ final class FaultParser {
         }
         Element reasonEl = Xml.child(fault, Namespaces.SOAP, "Reason");
         String reason = reasonEl == null ? null : Xml.childText(reasonEl, Namespaces.SOAP, "Text");
-        return parse(codeValue, subcode, subcodeNs, reason, Xml.child(fault, Namespaces.SOAP, "Detail"));
-    }
-
-    /**
-     * Builds the fault from its parts, as CXF has already split them.
-     *
-     * @param detail the {@code s:Detail} element, or null
-     */
-    static WsmanFaultException.Fault parse(String codeValue, String subcode, String subcodeNs, String reason,
-                                           Element detail) {
+        Element detail = Xml.child(fault, Namespaces.SOAP, "Detail");
         String faultDetail = null;
         Long wsmanCode = null;
         String machine = null;

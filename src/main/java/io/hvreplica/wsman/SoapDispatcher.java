@@ -9,15 +9,27 @@ import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.soap.SOAPBinding;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
+import org.apache.cxf.binding.soap.Soap12;
 import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
+import org.apache.cxf.binding.soap.interceptor.CheckFaultInterceptor;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.endpoint.PreexistingConduitSelector;
 import org.apache.cxf.headers.Header;
+import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.jaxws.DispatchImpl;
+import org.apache.cxf.phase.Phase;
+import org.apache.cxf.staxutils.FragmentStreamReader;
+import org.apache.cxf.staxutils.StaxUtils;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
+import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import javax.xml.transform.Source;
 import javax.xml.transform.dom.DOMSource;
 import java.util.ArrayList;
@@ -107,13 +119,18 @@ final class SoapDispatcher implements AutoCloseable {
         dispatch = port.dispatch();
         Client client = ((DispatchImpl<?>) dispatch).getClient();
         client.setConduitSelector(new PreexistingConduitSelector(new TransportConduit(transport), client.getEndpoint()));
-        Map<String, Object> context = dispatch.getRequestContext();
-        context.put("source-preferred-format", "dom");
+        // The body of every answer, faults included, is read by BodyReader, and a fault is parsed
+        // by FaultParser only: CXF's own fault reading (CheckFaultInterceptor, then the in-fault
+        // chain) refuses legal Windows faults such as "<s:Value> s:Receiver </s:Value>".
+        client.getEndpoint().getBinding().getInInterceptors().removeIf(i -> i instanceof CheckFaultInterceptor);
+        client.getInInterceptors().add(new BodyReader());
+        // Has CXF keep the namespaces declared on the envelope and the body for BodyReader.
+        client.getEndpoint().put(BodyReader.KEEP_NAMESPACES, Boolean.TRUE);
         // WinRM needs Content-Length; the conduit buffers, and CXF must not try to stream.
-        context.put("AllowChunking", Boolean.FALSE);
+        dispatch.getRequestContext().put("AllowChunking", Boolean.FALSE);
     }
 
-    /** A SOAP reply: the header elements and the first element of the body (null when empty). */
+    /** A SOAP reply: the header elements and the one element of the body (null when empty). */
     record Reply(List<Element> headers, Element body) {
     }
 
@@ -122,6 +139,8 @@ final class SoapDispatcher implements AutoCloseable {
      *
      * @param captureOnly return nothing and throw {@link TransportConduit.CapturedEnvelope} with the
      *                    exact envelope instead of sending it
+     * @throws WsmanFaultException      when the host answers with a SOAP fault
+     * @throws WsmanProtocolException   when the answer is not a SOAP 1.2 envelope with at most one body element
      */
     synchronized Reply call(List<Element> headers, Element body, boolean idempotent, boolean captureOnly) {
         Map<String, Object> request = dispatch.getRequestContext();
@@ -132,18 +151,31 @@ final class SoapDispatcher implements AutoCloseable {
         request.put(Header.HEADER_LIST, soapHeaders);
         request.put(TransportConduit.IDEMPOTENT, idempotent);
         request.put(TransportConduit.CAPTURE_ONLY, captureOnly);
-        Source result;
         try {
-            result = dispatch.invoke(body == null ? new DOMSource() : new DOMSource(body));
+            dispatch.invoke(body == null ? new DOMSource() : new DOMSource(body));
         } catch (WebServiceException e) {
             throw translate(e);
         }
-        return new Reply(responseHeaders(), element(result));
+        Map<String, Object> response = dispatch.getResponseContext();
+        Object children = response.get(BodyReader.CHILDREN);
+        if (!(children instanceof List<?> list)) {
+            throw new WsmanProtocolException("the host's response has no SOAP body");
+        }
+        if (list.size() > 1) {
+            throw new WsmanProtocolException("the host's SOAP body holds " + list.size()
+                    + " elements where WS-Management sends one");
+        }
+        Element element = list.isEmpty() ? null : (Element) list.get(0);
+        if (element != null && Namespaces.SOAP.equals(element.getNamespaceURI())
+                && "Fault".equals(element.getLocalName())) {
+            throw new WsmanFaultException(FaultParser.parse(element));
+        }
+        return new Reply(responseHeaders(response), element);
     }
 
-    private List<Element> responseHeaders() {
+    private static List<Element> responseHeaders(Map<String, Object> response) {
         List<Element> out = new ArrayList<>();
-        Object list = dispatch.getResponseContext().get(Header.HEADER_LIST);
+        Object list = response.get(Header.HEADER_LIST);
         if (list instanceof List<?> headers) {
             for (Object o : headers) {
                 if (o instanceof Header h && h.getObject() instanceof Element e) {
@@ -154,24 +186,68 @@ final class SoapDispatcher implements AutoCloseable {
         return out;
     }
 
-    private static Element element(Source result) {
-        if (result == null) {
-            return null;
+    /**
+     * Reads every element of the response's SOAP body into DOM, right after CXF has read the
+     * headers, and leaves them in the response context for {@link #call}. CXF's payload reading
+     * that follows then finds an empty body: it would otherwise fail with an internal error on a
+     * body of two elements, and it would route a fault through its own fault reading.
+     */
+    private static final class BodyReader extends AbstractSoapInterceptor {
+        static final String CHILDREN = "io.hvreplica.wsman.bodyChildren";
+        static final String KEEP_NAMESPACES = "org.apache.cxf.binding.soap.addNamespaceContext";
+        private static final String NAMESPACES = "soap.body.ns.context";
+
+        BodyReader() {
+            super(Phase.POST_PROTOCOL);
         }
-        if (result instanceof DOMSource dom) {
-            Node node = dom.getNode();
-            if (node instanceof org.w3c.dom.Document d) {
-                return d.getDocumentElement();
+
+        @Override
+        public void handleMessage(SoapMessage message) {
+            XMLStreamReader reader = message.getContent(XMLStreamReader.class);
+            if (reader == null) {
+                return;
             }
-            if (node instanceof Element e) {
-                return e;
+            if (!(message.getVersion() instanceof Soap12)) {
+                // CXF reads SOAP 1.1 too; WinRM speaks only 1.2, so a 1.1 answer comes from something else.
+                throw new WsmanProtocolException("the host's response is a SOAP 1.1 envelope, not SOAP 1.2");
             }
-            return null;
+            List<Element> children = new ArrayList<>();
+            try {
+                for (int event = reader.getEventType(); event != XMLStreamConstants.END_ELEMENT
+                        && event != XMLStreamConstants.END_DOCUMENT; event = reader.next()) {
+                    if (event == XMLStreamConstants.START_ELEMENT) {
+                        children.add(declareOuter(StaxUtils.read(new FragmentStreamReader(reader)).getDocumentElement(),
+                                message.get(NAMESPACES)));
+                    }
+                }
+            } catch (XMLStreamException e) {
+                throw new Fault(e);
+            }
+            message.put(CHILDREN, children);
         }
-        throw new WsmanProtocolException("unexpected response payload type " + result.getClass().getName());
+
+        /**
+         * Declares on the element the namespaces declared outside it, on the envelope and the body:
+         * QName values in text, such as a fault's {@code <s:Value>w:TimedOut</s:Value>}, use
+         * Windows' envelope prefixes, and the element read on its own would lose them.
+         */
+        private static Element declareOuter(Element element, Object outer) {
+            if (outer instanceof Map<?, ?> namespaces) {
+                namespaces.forEach((prefix, uri) -> {
+                    String p = prefix == null ? "" : prefix.toString();
+                    String attribute = p.isEmpty() ? "xmlns" : "xmlns:" + p;
+                    if (uri != null && !element.hasAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, p.isEmpty() ? "xmlns" : p)) {
+                        element.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, attribute, uri.toString());
+                    }
+                });
+            }
+            return element;
+        }
     }
 
     private static RuntimeException translate(WebServiceException e) {
+        XMLStreamException parse = null;
+        boolean notSoap12 = false;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof HvReplicaException ours) {
                 return ours;
@@ -179,36 +255,24 @@ final class SoapDispatcher implements AutoCloseable {
             if (t instanceof TransportConduit.CapturedEnvelope captured) {
                 return captured;
             }
-            if (t instanceof SoapFault fault && fromHost(fault)) {
-                return new WsmanFaultException(fault(fault));
+            if (t instanceof XMLStreamException x && parse == null) {
+                parse = x;
+            }
+            // CXF's word for a document that is not a SOAP 1.2 envelope (an HTML page, SOAP 1.1).
+            if (t instanceof SoapFault f && f.getFaultCode() != null
+                    && "VersionMismatch".equals(f.getFaultCode().getLocalPart())) {
+                notSoap12 = true;
             }
         }
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
+        // One sentence of our own: the parser's and CXF's texts name Java types and internals.
+        if (parse != null) {
+            Location at = parse.getLocation();
+            return new WsmanProtocolException("the host's response is not well-formed XML in the character set it"
+                    + " declares" + (at != null && at.getLineNumber() > 0
+                    ? " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")" : ""), e);
         }
-        String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return new WsmanProtocolException("the host's response is not a readable SOAP envelope: "
-                + why.lines().findFirst().orElse(why).trim(), e);
-    }
-
-    /**
-     * CXF also reports its own trouble reading a response as a SoapFault: with the parser's
-     * exception as the cause, or as VersionMismatch when the body is not a SOAP 1.2 envelope at
-     * all (an HTML error page). Only a fault read from the host's envelope is the host's.
-     */
-    private static boolean fromHost(SoapFault fault) {
-        QName code = fault.getFaultCode();
-        return fault.getCause() == null && (code == null || !"VersionMismatch".equals(code.getLocalPart()));
-    }
-
-    private static WsmanFaultException.Fault fault(SoapFault f) {
-        QName code = f.getFaultCode();
-        List<QName> subcodes = f.getSubCodes();
-        QName subcode = subcodes == null || subcodes.isEmpty() ? null : subcodes.get(0);
-        return FaultParser.parse(code == null ? null : code.getLocalPart(),
-                subcode == null ? null : subcode.getLocalPart(), subcode == null ? null : subcode.getNamespaceURI(),
-                f.getReason() == null ? null : f.getReason().trim(), f.getDetail());
+        return new WsmanProtocolException(notSoap12 ? "the host's response is not a SOAP 1.2 envelope"
+                : "the host's response is not a SOAP 1.2 envelope that can be read", e);
     }
 
     @Override

@@ -43,8 +43,9 @@ public class WsmanFaultException extends HvReplicaException {
     }
 
     private static String summary(Fault f) {
-        StringBuilder s = new StringBuilder("the host returned fault ");
-        s.append(f.subcode() != null ? f.subcode() : f.code());
+        String name = f.subcode() != null ? f.subcode() : f.code();
+        StringBuilder s = new StringBuilder(name != null ? "the host returned fault " + name
+                : "the host returned a fault without a code");
         String text = f.providerMessage() != null ? f.providerMessage()
                 : f.message() != null ? f.message() : f.reason();
         if (text != null && !text.isBlank()) {

@@ -101,6 +101,27 @@ class RevertFailoverCliTest {
         lookupAnswers("broken-xxe-ok", aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/soap+xml;charset=UTF-8")
                 .withBody(xxeVm()));
+        // Two elements in s:Body: CXF's own payload reading failed on it with an internal error.
+        lookupAnswers("broken-two-bodies", aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/soap+xml;charset=UTF-8")
+                .withBody(envelope("<n:EnumerateResponse xmlns:n=\"http://schemas.xmlsoap.org/ws/2004/09/enumeration\"/>"
+                        + "<n:EnumerateResponse xmlns:n=\"http://schemas.xmlsoap.org/ws/2004/09/enumeration\"/>")));
+        // Legal XML that Windows does send: whitespace around the QNames of the fault codes.
+        lookupAnswers("padded-fault", aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/soap+xml;charset=UTF-8")
+                .withBody(envelope("<s:Fault><s:Code><s:Value>\n  s:Receiver\n</s:Value><s:Subcode><s:Value> w:TimedOut "
+                        + "</s:Value></s:Subcode></s:Code><s:Reason><s:Text xml:lang=\"en-US\">The WMI provider on"
+                        + " HV-REPLICA01 did not answer within the operation timeout.</s:Text></s:Reason></s:Fault>")));
+        // A German host answering in UTF-16, as the Content-Type says.
+        lookupAnswers("utf16-fault", aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/soap+xml;charset=UTF-16")
+                .withBody(envelope("<s:Fault><s:Code><s:Value>s:Sender</s:Value></s:Code><s:Reason>"
+                        + "<s:Text xml:lang=\"de-DE\">Zugriff verweigert für Gäste auf HV-REPLICA01.</s:Text>"
+                        + "</s:Reason></s:Fault>").getBytes(StandardCharsets.UTF_16)));
+        lookupAnswers("broken-xxe-utf16", aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/soap+xml;charset=UTF-16")
+                .withBody(xxeFault("").replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"")
+                        .getBytes(StandardCharsets.UTF_16)));
         lookupAnswers("broken-huge", aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/soap+xml;charset=UTF-8")
                 .withBody(hugeBody()));
@@ -126,6 +147,12 @@ class RevertFailoverCliTest {
         host.server().stubFor(post(urlPathEqualTo("/wsman")).atPriority(3)
                 .withRequestBody(containing("Msvm_ComputerSystem WHERE ElementName = '" + vmName + "'"))
                 .willReturn(r));
+    }
+
+    private static String envelope(String body) {
+        return "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:a=\"" + A + "\" xmlns:w=\""
+                + W + "\"><s:Header><a:RelatesTo>" + RELATES_TO + "</a:RelatesTo></s:Header><s:Body>" + body
+                + "</s:Body></s:Envelope>";
     }
 
     private static String xxeFault(String before) {
@@ -560,8 +587,38 @@ class RevertFailoverCliTest {
         assertEquals(4, run.exitCode(), run.all());
         assertEquals("protocol", run.field("error.kind"));
         String message = (String) run.field("error.message");
-        assertTrue(message.contains("not a readable SOAP envelope"), message);
+        assertTrue(message.contains("not well-formed XML"), message);
         assertFalse(message.contains("\n"), "one line: " + message);
+    }
+
+    @Test
+    void aBodyOfTwoElementsExitsFourWithOneSentenceOfOurOwn() {
+        Run run = run(revert("--vm", "broken-two-bodies", "--output", "json"));
+
+        assertEquals(4, run.exitCode(), run.all());
+        assertEquals("protocol", run.field("error.kind"));
+        assertEquals("the host's SOAP body holds 2 elements where WS-Management sends one", run.field("error.message"));
+        String line = oneErrorLine(run(revert("--vm", "broken-two-bodies")));
+        assertFalse(line.contains("Cannot invoke") || line.contains("null") || line.contains("org."), line);
+    }
+
+    @Test
+    void aFaultWithWhitespaceAroundItsCodesIsReadAsTheFaultItIs() {
+        Run run = run(revert("--vm", "padded-fault", "--output", "json"));
+
+        assertEquals(1, run.exitCode(), run.all());
+        assertEquals("fault", run.field("error.kind"));
+        assertEquals("the host returned fault TimedOut: The WMI provider on HV-REPLICA01 did not answer within the"
+                + " operation timeout.", run.field("error.message"));
+    }
+
+    @Test
+    void aUtf16FaultIsDecodedByItsContentType() {
+        Run run = run(revert("--vm", "utf16-fault", "--output", "json"));
+
+        assertEquals(1, run.exitCode(), run.all());
+        assertEquals("the host returned fault Sender: Zugriff verweigert für Gäste auf HV-REPLICA01.",
+                run.field("error.message"));
     }
 
     @Test
@@ -591,6 +648,11 @@ class RevertFailoverCliTest {
     @Test
     void answerWithAnExternalEntityInTheVmNameIsRefusedAndTheFileNeverRead() {
         assertEntityRefused("broken-xxe-ok");
+    }
+
+    @Test
+    void externalEntityInAUtf16FaultIsRefusedAndTheFileNeverRead() {
+        assertEntityRefused("broken-xxe-utf16");
     }
 
     @Test
