@@ -126,6 +126,12 @@ final class HttpClientFactory {
                 SSLHandshakeException marked = new SSLHandshakeException(e.getMessage());
                 marked.initCause(e);
                 throw marked;
+            } catch (java.net.SocketTimeoutException e) {
+                // TCP connected, but nothing came back to the ClientHello: not a connect problem.
+                SSLHandshakeException marked = new SSLHandshakeException("the TLS handshake timed out: port " + port
+                        + " sent nothing back to the ClientHello (is it an HTTPS listener?)");
+                marked.initCause(e);
+                throw marked;
             }
         };
     }

@@ -309,7 +309,9 @@ public final class HttpTransport implements Closeable {
         } catch (IOException e) {
             lastBodyWritten = mayHaveSent(post, e);
             // A timeout is the deadline's only when the time left, not the configured bound, set it.
-            boolean connecting = e instanceof org.apache.hc.client5.http.ConnectTimeoutException;
+            // A TLS handshake that got no answer is still connecting (see HttpClientFactory).
+            boolean connecting = e instanceof org.apache.hc.client5.http.ConnectTimeoutException
+                    || e instanceof SSLHandshakeException && e.getCause() instanceof SocketTimeoutException;
             boolean connectCut = connecting && left != null && left.compareTo(connectTimeout) < 0;
             boolean readCut = !connecting && e instanceof SocketTimeoutException && deadlineFirst;
             if (aborted.get() || connectCut || readCut) {

@@ -509,7 +509,7 @@ class RevertFailoverCliTest {
                 + "</p:RevertFailover_OUTPUT></s:Body></s:Envelope>";
         return java.util.stream.Stream.of(
                 org.junit.jupiter.params.provider.Arguments.of("malformed", 200, "application/soap+xml;charset=UTF-8",
-                        cut(String.format(ok, RELATES_TO), "<p:ReturnValue>"), "not a readable SOAP envelope"),
+                        cut(String.format(ok, RELATES_TO), "<p:ReturnValue>"), "not well-formed XML"),
                 org.junit.jupiter.params.provider.Arguments.of("dtd", 200, "application/soap+xml;charset=UTF-8",
                         "<!DOCTYPE s:Envelope [<!ENTITY x \"y\">]>" + String.format(ok, RELATES_TO), "DTD"),
                 org.junit.jupiter.params.provider.Arguments.of("relates-to", 200, "application/soap+xml;charset=UTF-8",

@@ -93,7 +93,7 @@ class TlsAgainstWrongPeerTest {
             }
         }); HttpTransport t = https(peer.port(), Duration.ofSeconds(30))) {
             TransportException e = assertThrows(TransportException.class, () -> t.send(SOAP, true));
-            assertEquals("tls", e.kind(), e.getMessage());
+            assertEquals("tls", e.kind().label(), e.getMessage());
             assertTrue(e.getMessage().contains("port " + peer.port() + " on 127.0.0.1 answered in plain HTTP"),
                     e.getMessage());
             // A failed TLS handshake sent no request: even an idempotent one is not tried again.

@@ -293,7 +293,7 @@ class WindowsFaultTest {
         RuntimeException e = get(200, "application/soap+xml;charset=x-hv-unknown",
                 envelope("<a:Thing/>").getBytes(StandardCharsets.UTF_8));
         TransportException t = assertInstance(TransportException.class, e);
-        assertEquals("protocol", t.kind());
+        assertEquals("protocol", t.kind().label());
         assertEquals("the host's response is in the character set \"x-hv-unknown\", which cannot be decoded here",
                 t.getMessage());
     }
@@ -331,7 +331,7 @@ class WindowsFaultTest {
         for (int status : new int[] {200, 500}) {
             RuntimeException e = get(status, SOAP_UTF8, body.getBytes(StandardCharsets.UTF_8));
             TransportException t = assertInstance(TransportException.class, e);
-            assertEquals("protocol", t.kind(), t.getMessage());
+            assertEquals("protocol", t.kind().label(), t.getMessage());
             assertOneSentenceOfOurOwn(t.getMessage());
         }
     }
