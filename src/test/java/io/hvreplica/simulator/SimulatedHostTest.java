@@ -375,6 +375,8 @@ class SimulatedHostTest {
         assertEquals(List.of("app-vm-01", "web-frontend", "web-frontend"),
                 names("SELECT * FROM Msvm_ComputerSystem WHERE ElementName = 'app-vm-01' OR ElementName LIKE 'web%'"));
         assertEquals(List.of("app-vm-01", "app-vm-02"), names("SELECT * FROM Msvm_ComputerSystem WHERE ElementName LIKE 'APP-VM-0_'"));
+        assertEquals(List.of("app-vm-02"), names("SELECT * FROM Msvm_ComputerSystem WHERE ElementName LIKE 'app-vm-0[^1]'"));
+        assertEquals(List.of("db-vm-03"), names("SELECT * FROM Msvm_ComputerSystem WHERE ElementName LIKE \"[a-d]b-%\""));
         assertEquals(List.of("app-vm-01"), names("select * from msvm_computersystem where elementname = 'APP-VM-01'"));
         assertEquals(List.of("db-vm-03"), names("SELECT * FROM Msvm_ComputerSystem WHERE (ReplicationState = 5 OR"
                 + " ReplicationState = 6) AND EnabledState = 2 AND ReplicationMode = 2"));
@@ -500,8 +502,9 @@ class SimulatedHostTest {
         assertEquals(List.of("3/0", "4/50", "7/100"), run(startedJob(started, CS, "RequestStateChange")));
         assertEquals("2", text(vm(READY_VM_10), CS, "EnabledState"));
 
-        Map<String, String> commit = startedJob(okXml(replication("CommitFailover", vmRef("ComputerSystem", READY_VM_10))),
-                RS, "CommitFailover");
+        Document committed = okXml(replication("CommitFailover", vmRef("ComputerSystem", READY_VM_10)));
+        assertEquals(RS + "/CommitFailoverResponse", text(committed, A, "Action"));
+        Map<String, String> commit = startedJob(committed, RS, "CommitFailover");
         assertEquals("99", text(getJob(commit), JOB, "JobType"));
         run(commit);
         assertEquals("6", text(vm(READY_VM_10), CS, "ReplicationState"));
@@ -509,8 +512,9 @@ class SimulatedHostTest {
 
         String settings = "<p:ReplicationSettingData>" + "&lt;INSTANCE CLASSNAME=\"Msvm_ReplicationSettingData\"&gt;"
                 + "&lt;/INSTANCE&gt;</p:ReplicationSettingData>";
-        Map<String, String> reverse = startedJob(okXml(replication("ReverseReplicationRelationship",
-                vmRef("ComputerSystem", READY_VM_10) + settings)), RS, "ReverseReplicationRelationship");
+        Document reversing = okXml(replication("ReverseReplicationRelationship", vmRef("ComputerSystem", READY_VM_10) + settings));
+        assertEquals(RS + "/ReverseReplicationRelationshipResponse", text(reversing, A, "Action"));
+        Map<String, String> reverse = startedJob(reversing, RS, "ReverseReplicationRelationship");
         assertEquals("Reverse Replication", text(getJob(reverse), JOB, "Caption"));
         run(reverse);
         Element reversed = vm(READY_VM_10);
