@@ -523,6 +523,16 @@ class SimulatedHostTest {
     }
 
     @Test
+    void reverseReplicationAcceptsANullReplicationSettingData() throws Exception {
+        Map<String, String> job = startedJob(okXml(replication("ReverseReplicationRelationship",
+                vmRef("ComputerSystem", COMMITTED_VM_12) + nil("ReplicationSettingData"))), RS, "ReverseReplicationRelationship");
+        assertEquals("104", text(getJob(job), JOB, "JobType"));
+        assertEquals("6", text(vm(COMMITTED_VM_12), CS, "ReplicationState"));
+        run(job);
+        assertEquals("1/1", text(vm(COMMITTED_VM_12), CS, "ReplicationMode") + "/" + text(vm(COMMITTED_VM_12), CS, "ReplicationState"));
+    }
+
+    @Test
     void failoverToAChosenRecoveryPointAndRevertingIt() throws Exception {
         String oldest = text(recoveryPoints(READY_VM_10).get(0), VSSD, "InstanceID");
         Document unknownPoint = okXml(replication("InitiateFailover", vmRef("ComputerSystem", READY_VM_10)
