@@ -213,6 +213,7 @@ final class HostModel {
         List<SystemView> result = new ArrayList<>();
         SystemView host = new SystemView(SimulatedHost.HOST_NAME, SimulatedHost.HOST_NAME, true, 2, 0, null, 0, 0, 0,
                 0, "2024-10-28T07:45:12.0000000Z");
+        query.requireKnown(host.wqlProperties().keySet());
         for (SystemView view : concat(host, vms.values().stream().map(VmState::view).toList())) {
             if (query.matches(view.wqlProperties())) {
                 result.add(view);
@@ -224,6 +225,7 @@ final class HostModel {
     /** Each VM's realized settings and its recovery points (oldest first) that satisfy the query. */
     synchronized List<SettingDataView> settingData(WqlFilter.Query query) throws WqlFilter.Invalid {
         List<SettingDataView> result = new ArrayList<>();
+        query.requireKnown(new SettingDataView("", "", "", "", "").wqlProperties().keySet());
         for (VmState vm : vms.values()) {
             List<SettingDataView> all = new ArrayList<>();
             all.add(new SettingDataView("Microsoft:" + vm.guid, vm.elementName, "Microsoft:Hyper-V:System:Realized",

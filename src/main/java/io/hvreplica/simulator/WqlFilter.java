@@ -1,9 +1,11 @@
 package io.hvreplica.simulator;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +36,19 @@ final class WqlFilter {
      * to the value (String, a Number or null); a name that is not a key is an unknown property, and
      * the query is invalid.
      */
-    record Query(String className, Condition where) {
+    record Query(String className, Condition where, Set<String> properties) {
+        /**
+         * Refuses a query that names a property the class does not have, whatever the instances
+         * are (WMI checks the query before it looks at any instance).
+         */
+        void requireKnown(Set<String> known) throws Invalid {
+            for (String property : properties) {
+                if (!known.contains(property)) {
+                    throw new Invalid("unknown property " + property);
+                }
+            }
+        }
+
         /** Whether the instance satisfies the WHERE clause (true without one). */
         boolean matches(Map<String, Object> properties) throws Invalid {
             return where == null || where.test(properties);
@@ -64,7 +78,7 @@ final class WqlFilter {
         if (p.peek().kind != Kind.END) {
             throw new Invalid("unexpected '" + p.peek().text + "'");
         }
-        return new Query(className, where);
+        return new Query(className, where, Set.copyOf(p.properties));
     }
 
     // ------------------------------------------------------------------ tokens
@@ -145,6 +159,7 @@ final class WqlFilter {
 
     private static final class Parser {
         private final List<Token> tokens;
+        private final Set<String> properties = new HashSet<>();
         private int pos;
 
         Parser(List<Token> tokens) {
@@ -223,6 +238,7 @@ final class WqlFilter {
 
         Condition comparison() throws Invalid {
             String property = identifier().toLowerCase(Locale.ROOT);
+            properties.add(property);
             boolean negate = false;
             String op;
             if (peekKeyword("NOT")) {

@@ -406,6 +406,8 @@ class SimulatedHostTest {
                 "SELECT * FROM Msvm_ComputerSystem WHERE ElementName = 'a\\b'",
                 "SELECT * FROM Msvm_ComputerSystem WHERE ElementName = 'unterminated",
                 "SELECT * FROM Msvm_ComputerSystem WHERE NoSuchProperty = 1",
+                "SELECT * FROM Msvm_ComputerSystem WHERE ReplicationMode <> 7 OR NoSuchProperty = 1",
+                "SELECT * FROM Msvm_VirtualSystemSettingData WHERE InstanceID LIKE '%' OR Owner = 'x'",
                 "SELECT * FROM Msvm_ComputerSystem WHERE ReplicationMode = 'two'",
                 "SELECT * FROM Msvm_ComputerSystem WHERE (ElementName = 'app-vm-01'",
                 "SELECT * FROM Msvm_ComputerSystem WHERE ElementName < 'b'",
