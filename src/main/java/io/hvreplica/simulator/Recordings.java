@@ -11,22 +11,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import io.hvreplica.simulator.HostCatalog.Vm;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Registers the host's stubs: authentication, Identify, WQL enumeration and the fallbacks.
- * RevertFailover and the jobs are in {@link JobRecordings}.
+ * Registers the host's stubs, the routing layer: authentication, Identify, enumeration, the Invokes,
+ * job Gets and the fallbacks. Answers that depend on the host's state come from the
+ * {@link ModelTransformer}, named by the stubs that route to it.
  *
  * <p>Priorities: authentication outranks everything; the catalog uses WireMock's default priority
- * (5), so stubs that tests add later at the default priority win over it; fallbacks come last.
+ * (5), so stubs that tests add later at the default priority (or higher, e.g. 3) win over it;
+ * fallbacks come last.
  */
 final class Recordings {
     static final int PRIORITY_AUDITOR = 1;
@@ -37,8 +37,15 @@ final class Recordings {
     static final int PRIORITY_CATCH_ALL = 9;
     static final int PRIORITY_NOT_WSMAN = 10;
 
+    static final String LAST_REPLICATION_TIME = "2025-03-18T09:12:44.5061220Z";
+
+    /** The Msvm_ReplicationService methods the host simulates. */
+    static final List<String> REPLICATION_METHODS = List.of("RevertFailover", "InitiateFailover", "CommitFailover",
+            "TestReplicaSystem", "ReverseReplicationRelationship");
+    /** The Msvm_ComputerSystem methods the host simulates. */
+    static final List<String> COMPUTER_SYSTEM_METHODS = List.of("RequestStateChange", "RequestReplicationStateChange");
+
     private static final String PATH = "/wsman";
-    private static final String LAST_REPLICATION_TIME = "2025-03-18T09:12:44.5061220Z";
 
     private final WireMockServer server;
     private final Templates templates;
@@ -51,9 +58,9 @@ final class Recordings {
     void registerAll() {
         authentication();
         server.stubFor(Wsman.identify(wsman()).atPriority(PRIORITY_CATALOG).willReturn(soap(200, "identify-response", Map.of())));
-        computerSystems();
-        replicationService();
-        new JobRecordings(server, this).register();
+        enumerations();
+        invokes();
+        jobs();
         fallbacks();
     }
 
@@ -69,19 +76,15 @@ final class Recordings {
                         .withHeader("WWW-Authenticate", "Negotiate", "Basic realm=\"WSMAN\"")));
     }
 
-    private void computerSystems() {
-        String select = "SELECT\\s+\\*\\s+FROM\\s+Msvm_ComputerSystem\\s+WHERE\\s+";
-        server.stubFor(enumerate(PRIORITY_UNKNOWN, select + "(?:ElementName|Name)\\s*=\\s*" + Wsman.ANY_WQL_LITERAL)
-                .willReturn(systems(List.of())));
-        Map<String, List<Vm>> byName = new LinkedHashMap<>();
-        for (Vm vm : HostCatalog.VMS) {
-            byName.computeIfAbsent(vm.elementName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(vm);
-            server.stubFor(enumerate(PRIORITY_CATALOG, select + "Name\\s*=\\s*" + Wsman.wqlLiteral(vm.guid()))
-                    .willReturn(systems(List.of(vm))));
+    private void enumerations() {
+        // The model evaluates the WHERE clause; a class it does not simulate falls to CannotProcessFilter.
+        for (String modelled : List.of("Msvm_ComputerSystem", "Msvm_VirtualSystemSettingData")) {
+            server.stubFor(enumerate(PRIORITY_CATALOG, "SELECT\\s.*\\sFROM\\s+" + modelled + "(?:\\s.*)?")
+                    .willReturn(model(ModelTransformer.OP_ENUMERATE)));
         }
-        byName.forEach((name, vms) -> server.stubFor(
-                enumerate(PRIORITY_CATALOG, select + "ElementName\\s*=\\s*" + Wsman.wqlLiteral(vms.get(0).elementName()))
-                        .willReturn(systems(vms))));
+        server.stubFor(enumerate(PRIORITY_CATALOG, "SELECT\\s+\\*\\s+FROM\\s+Msvm_VirtualSystemManagementService")
+                .willReturn(soap(200, "enumerate-management-service-response", host())));
+        replicationService();
         server.stubFor(Wsman.action(wsman(), Wsman.ENUMERATE).atPriority(PRIORITY_MALFORMED)
                 .willReturn(soap(500, "fault-cannot-process-filter", host())));
     }
@@ -99,6 +102,38 @@ final class Recordings {
                 .willReturn(soap(200, "release-response", Map.of())));
     }
 
+    /**
+     * Service methods need the service's SystemName selector to name this host (else InvalidSelectors,
+     * as when WMI cannot map the selectors to an instance); VM methods are addressed by the VM's
+     * selectors, which the model checks.
+     */
+    private void invokes() {
+        String hostName = Pattern.quote(SimulatedHost.HOST_NAME);
+        List<String> serviceActions = new ArrayList<>();
+        REPLICATION_METHODS.forEach(m -> serviceActions.add(Wsman.REPLICATION_SERVICE + "/" + m));
+        serviceActions.add(Wsman.MANAGEMENT_SERVICE + "/DestroySystem");
+        for (String action : serviceActions) {
+            MappingBuilder invoke = Wsman.action(wsman(), action);
+            server.stubFor(Wsman.headerSelector(invoke, "SystemName", hostName).atPriority(PRIORITY_CATALOG)
+                    .willReturn(model(ModelTransformer.OP_INVOKE)));
+            server.stubFor(Wsman.headerSelector(Wsman.action(wsman(), action), "SystemName", ".*")
+                    .atPriority(PRIORITY_MALFORMED).willReturn(invalidSelectors("InvalidValue")));
+            server.stubFor(Wsman.action(wsman(), action).atPriority(PRIORITY_MALFORMED + 1)
+                    .willReturn(invalidSelectors("InsufficientSelectors")));
+        }
+        for (String method : COMPUTER_SYSTEM_METHODS) {
+            server.stubFor(Wsman.resourceUri(Wsman.action(wsman(), Wsman.COMPUTER_SYSTEM + "/" + method), Wsman.COMPUTER_SYSTEM)
+                    .atPriority(PRIORITY_CATALOG).willReturn(model(ModelTransformer.OP_INVOKE)));
+        }
+    }
+
+    private void jobs() {
+        server.stubFor(Wsman.resourceUri(Wsman.action(wsman(), Wsman.GET), Wsman.CONCRETE_JOB)
+                .atPriority(PRIORITY_CATALOG).willReturn(model(ModelTransformer.OP_GET_JOB)));
+        server.stubFor(Wsman.action(wsman(), Wsman.GET).atPriority(PRIORITY_UNKNOWN + 1)
+                .willReturn(invalidSelectors("UnexpectedSelectors")));
+    }
+
     private void fallbacks() {
         server.stubFor(wsman().atPriority(PRIORITY_CATCH_ALL)
                 .willReturn(soap(500, "fault-action-not-supported", host())));
@@ -110,29 +145,17 @@ final class Recordings {
         return Wsman.filter(Wsman.action(wsman(), Wsman.ENUMERATE), wqlRegex).atPriority(priority);
     }
 
-    private ResponseDefinitionBuilder systems(List<Vm> vms) {
-        List<Map<String, Object>> systems = new ArrayList<>();
-        for (Vm vm : vms) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("elementName", vm.elementName());
-            p.put("name", vm.guid());
-            p.put("enabledState", vm.enabledState());
-            p.put("hwThreads", vm.enabledState() == 2 ? 1 : 0);
-            p.put("installDate", vm.installDate());
-            p.put("lastReplicationTime", LAST_REPLICATION_TIME);
-            p.put("onTimeInMilliseconds", vm.onTimeMillis());
-            if (vm.processId() != null) {
-                p.put("processId", vm.processId());
-            }
-            p.put("replicationHealth", vm.replicationHealth());
-            p.put("replicationMode", vm.replicationMode());
-            p.put("replicationState", vm.replicationState());
-            systems.add(p);
-        }
-        return soap(200, "enumerate-response", Map.of("systems", systems));
+    /** Routes to the {@link ModelTransformer}; the body is its to choose. */
+    private static ResponseDefinitionBuilder model(String op) {
+        return aResponse().withTransformers(ModelTransformer.NAME).withTransformerParameter("op", op);
     }
 
-    // ---- shared with JobRecordings ----
+    private ResponseDefinitionBuilder invalidSelectors(String faultDetail) {
+        return soap(500, "fault-invalid-selectors",
+                Map.of("hostName", SimulatedHost.HOST_NAME, "faultDetail", faultDetail));
+    }
+
+    // ---- shared with ModelTransformer ----
 
     static MappingBuilder wsman() {
         return post(urlPathEqualTo(PATH));
@@ -143,6 +166,11 @@ final class Recordings {
     }
 
     ResponseDefinitionBuilder soap(int status, String template, Map<String, ?> parameters) {
+        return soap(templates, status, template, parameters);
+    }
+
+    /** A SOAP answer from a recording; the parameters reach the template as {@code parameters.*}. */
+    static ResponseDefinitionBuilder soap(Templates templates, int status, String template, Map<String, ?> parameters) {
         return aResponse().withStatus(status)
                 .withHeader("Content-Type", Wsman.CONTENT_TYPE)
                 .withHeader("Server", "Microsoft-HTTPAPI/2.0")

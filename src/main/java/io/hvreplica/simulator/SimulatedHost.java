@@ -12,12 +12,12 @@ import com.github.tomakehurst.wiremock.stubbing.StubMappings;
 import io.hvreplica.auth.Credentials;
 import java.io.IOException;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A simulated Hyper-V replica host: WireMock serving recorded Windows WinRM answers over plain HTTP
- * on 127.0.0.1, with RevertFailover job progress kept as WireMock scenario state.
+ * on 127.0.0.1. The host is stateful: a {@link HostModel} keeps its VMs, recovery points and jobs,
+ * so a client can rehearse and run a whole failover (the rules are on {@link HostCatalog}), and
+ * {@link #reset()} puts everything back as the catalog has it.
  *
  * <p>{@link #start} serves plain SOAP with HTTP Basic, so clients need {@code --auth basic
  * --allow-unencrypted}. {@link #startNegotiate} puts a {@link NegotiateFront} in front of it that
@@ -46,11 +46,13 @@ public final class SimulatedHost implements AutoCloseable {
     private static final String BIND_ADDRESS = "127.0.0.1";
 
     private final WireMockServer server;
+    private final HostModel model;
     /** Null unless started with {@link #startNegotiate}. */
     private final NegotiateFront front;
 
-    private SimulatedHost(WireMockServer server, NegotiateFront front) {
+    private SimulatedHost(WireMockServer server, HostModel model, NegotiateFront front) {
         this.server = server;
+        this.model = model;
         this.front = front;
     }
 
@@ -61,6 +63,8 @@ public final class SimulatedHost implements AutoCloseable {
      */
     public static SimulatedHost start(int port) {
         checkPort(port);
+        Templates templates = new Templates();
+        HostModel model = new HostModel();
         WireMockServer server = new WireMockServer(options()
                 .port(port)
                 .bindAddress(BIND_ADDRESS)
@@ -73,9 +77,13 @@ public final class SimulatedHost implements AutoCloseable {
                 .maxRequestJournalEntries(1000)
                 .globalTemplating(true)
                 .withTemplateEscapingDisabled(false)
+                // Model answers vary (job steps, VM lists), and each distinct one is a cached template.
+                .withMaxTemplateCacheEntries(256L)
+                // Before WireMock's own templating transformer, which it appends after the extensions given here.
+                .extensions(new ModelTransformer(model, templates))
                 .gzipDisabled(true)
                 .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER));
-        new Recordings(server, new Templates()).registerAll();
+        new Recordings(server, templates).registerAll();
         try {
             server.start();
         } catch (Exception e) { // WireMock rethrows Jetty's checked exceptions undeclared
@@ -87,7 +95,7 @@ public final class SimulatedHost implements AutoCloseable {
             throw new IllegalStateException("cannot start the simulated host on " + BIND_ADDRESS + ":" + port
                     + ": " + cause.getMessage(), e);
         }
-        return new SimulatedHost(server, null);
+        return new SimulatedHost(server, model, null);
     }
 
     /**
@@ -104,7 +112,7 @@ public final class SimulatedHost implements AutoCloseable {
             SoapBackend backend = new SoapBackend(BIND_ADDRESS, plain.server.port(), USER, PASSWORD);
             NegotiateFront front = NegotiateFront.start(BIND_ADDRESS, port, backend,
                     Credentials.of(NTLM_USER, NTLM_PASSWORD.toCharArray()), HOST_NAME);
-            return new SimulatedHost(plain.server, front);
+            return new SimulatedHost(plain.server, plain.model, front);
         } catch (RuntimeException e) {
             plain.close();
             throw e;
@@ -146,16 +154,17 @@ public final class SimulatedHost implements AutoCloseable {
         return server;
     }
 
-    /** Puts every job scenario back to its first state. */
+    /**
+     * Puts the whole host back as the catalog has it: VM states, recovery points, test VMs (made ones
+     * gone, the catalog's back), jobs and id counters. Stubs and the request journal stay.
+     */
+    public void reset() {
+        model.reset();
+    }
+
+    /** The name tests have always called: the same as {@link #reset()}. */
     public void resetJobs() {
-        Set<String> present = server.getAllScenarios().getScenarios().stream()
-                .map(s -> s.getName())
-                .collect(Collectors.toSet());
-        for (String scenario : JobRecordings.scenarios()) {
-            if (present.contains(scenario)) {
-                server.resetScenario(scenario);
-            }
-        }
+        reset();
     }
 
     @Override

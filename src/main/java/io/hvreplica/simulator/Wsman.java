@@ -25,7 +25,8 @@ final class Wsman {
 
     static final String V2 = "http://schemas.microsoft.com/wbem/wsman/1/wmi/root/virtualization/v2/";
     static final String REPLICATION_SERVICE = V2 + "Msvm_ReplicationService";
-    static final String REVERT_FAILOVER = REPLICATION_SERVICE + "/RevertFailover";
+    static final String COMPUTER_SYSTEM = V2 + "Msvm_ComputerSystem";
+    static final String MANAGEMENT_SERVICE = V2 + "Msvm_VirtualSystemManagementService";
     static final String CONCRETE_JOB = V2 + "Msvm_ConcreteJob";
 
     private static final String HEADER = "/*[local-name()='Envelope']/*[local-name()='Header']";
@@ -51,14 +52,6 @@ final class Wsman {
                 matching("(?is)\\s*" + valueRegex + "\\s*")));
     }
 
-    /** The VM reference inside {@code p:RevertFailover_INPUT/p:ComputerSystem} names {@code guid}. */
-    static MappingBuilder computerSystemParameter(MappingBuilder stub, String guid) {
-        return stub.withRequestBody(matchingXPath(
-                BODY + "/*[local-name()='RevertFailover_INPUT']/*[local-name()='ComputerSystem']"
-                        + "//*[local-name()='Selector'][@Name='Name']/text()",
-                matching("(?is)\\s*" + Pattern.quote(guid) + "\\s*")));
-    }
-
     /** The {@code w:Filter} text of an Enumerate matches {@code wqlRegex} (case-insensitive, like WQL). */
     static MappingBuilder filter(MappingBuilder stub, String wqlRegex) {
         return stub.withRequestBody(matchingXPath(
@@ -77,13 +70,6 @@ final class Wsman {
         return stub.withRequestBody(containing(IDENTITY_NS))
                 .withRequestBody(matchingXPath(BODY + "/*[local-name()='Identify']"));
     }
-
-    /** Regex for a WQL string literal as the client writes it: single quotes, {@code \} escapes. */
-    static String wqlLiteral(String value) {
-        return "'" + Pattern.quote(value.replace("\\", "\\\\").replace("'", "\\'")) + "'";
-    }
-
-    static final String ANY_WQL_LITERAL = "'(?:[^'\\\\]|\\\\.)*'";
 
     private static StringValuePattern trimmed(String value) {
         return matching("\\s*" + Pattern.quote(value) + "\\s*");

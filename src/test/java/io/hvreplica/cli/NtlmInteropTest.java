@@ -5,6 +5,7 @@ import io.hvreplica.testing.SelfSignedCertificate;
 import io.hvreplica.testing.WinrmPeer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,12 @@ class NtlmInteropTest {
     @AfterAll
     static void stop() {
         backend.close();
+    }
+
+    @BeforeEach
+    void resetHost() {
+        // The host is stateful: a revert that succeeded in one test must not refuse the next one's.
+        backend.resetJobs();
     }
 
     private static WinrmPeer peer(String... args) throws Exception {

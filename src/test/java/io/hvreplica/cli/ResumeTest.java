@@ -3,6 +3,7 @@ package io.hvreplica.cli;
 import io.hvreplica.simulator.SimulatedHost;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.regex.Matcher;
@@ -24,6 +25,12 @@ class ResumeTest {
     @AfterAll
     static void stop() {
         host.close();
+    }
+
+    @BeforeEach
+    void resetHost() {
+        // The host is stateful: a revert that succeeded in one test must not refuse the next one's.
+        host.resetJobs();
     }
 
     private static Cli.Run revert(String... extra) {

@@ -56,6 +56,8 @@ class EnvelopeTest {
 
     @BeforeEach
     void open() {
+        // The host is stateful: a revert that succeeded in one test must not refuse the next one's.
+        host.resetJobs();
         host.server().resetRequests();
         ids = new FixedMessageIds();
         client = SimulatorClients.client(host, ids);
