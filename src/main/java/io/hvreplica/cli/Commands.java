@@ -10,6 +10,7 @@ import io.hvreplica.hyperv.ops.RevertFailover;
 import io.hvreplica.hyperv.ops.StartVm;
 import io.hvreplica.hyperv.ops.SuspendReplication;
 import io.hvreplica.hyperv.ops.TestFailover;
+import io.hvreplica.hyperv.ops.TurnOffVm;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,8 @@ final class Commands {
             OperationCommand.Spec.of(new InitiateFailover(), "Fail a replica VM over to a recovery point"
                     + " (InitiateFailover), on the Replica server; --start starts it.").withFlow(THEN_START, true),
             OperationCommand.Spec.of(new StartVm(), "Start a VM (RequestStateChange 2), e.g. a failed-over replica."),
+            new OperationCommand.Spec("stop-vm", "Turn a VM off (RequestStateChange 3).", new TurnOffVm(),
+                    OperationCommand.Flow.ONCE, false),
             OperationCommand.Spec.of(new CommitFailover(), "Commit a failover (CommitFailover); it can no longer be"
                     + " reverted."),
             OperationCommand.Spec.of(new ReverseReplication(), "Reverse replication on a committed replica"
