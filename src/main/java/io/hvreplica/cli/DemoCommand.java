@@ -29,8 +29,8 @@ final class DemoCommand {
     static String help() {
         return SCHEMA.help("hvreplica demo [OPTIONS]",
                 "Start a simulated Hyper-V host on 127.0.0.1 and run the lifecycle against it: a test failover,"
-                        + " start the test VM, stop the test, then fail over, start, and revert. With --vm, only"
-                        + " revert that VM.");
+                        + " start the test VM, stop the test, then fail over, start, stop, and revert. With --vm,"
+                        + " only revert that VM.");
     }
 
     int run(List<String> argv) {
@@ -62,6 +62,8 @@ final class DemoCommand {
                     {"test-failover", "--vm", REHEARSAL_VM, "--start"},
                     {"stop-test-failover", "--vm", REHEARSAL_VM},
                     {"initiate-failover", "--vm", REHEARSAL_VM, "--start"},
+                    // The simulated host, like Hyper-V Manager, reverts a failover only with the VM off.
+                    {"stop-vm", "--vm", REHEARSAL_VM},
                     {"revert-failover", "--vm", REHEARSAL_VM}};
             for (String[] s : steps) {
                 if ("text".equalsIgnoreCase(output)) {

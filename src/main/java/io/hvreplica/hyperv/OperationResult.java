@@ -72,9 +72,12 @@ public record OperationResult(String operation, VirtualMachine vm, Long returnVa
         List<OperationResult> all = new java.util.ArrayList<>(steps);
         all.add(next);
         boolean nextDecides = !next.outcome().success();
+        boolean sameVm = next.vm() != null && vm != null && next.vm().id().equals(vm.id());
+        boolean sameCreated = next.vm() != null && createdVm != null && next.vm().id().equals(createdVm.id());
         return new OperationResult(operation, vm, returnValue, returnMeaning, jobId, job,
                 nextDecides ? next.outcome() : outcome, nextDecides ? next.operation() + ": " + next.explanation()
-                : explanation, next.vmAfter() != null && next.vm() != null && vm != null && next.vm().id().equals(vm.id())
-                ? next.vmAfter() : vmAfter, changed, warning != null ? warning : next.warning(), createdVm, List.copyOf(all));
+                : explanation, sameVm && next.vmAfter() != null ? next.vmAfter() : vmAfter, changed,
+                warning != null ? warning : next.warning(),
+                sameCreated && next.vmAfter() != null ? next.vmAfter() : createdVm, List.copyOf(all));
     }
 }

@@ -114,7 +114,9 @@ public final class OperationRunner {
             if (op.codes().invalidState(rv)) {
                 String hint = op.likelyRefusal(vm);
                 why += "; " + (hint != null ? hint : "the VM is " + ReplicationStates.state(vm.replicationState())
-                        + ", which should fit; another job may be running on it");
+                        + " (" + vm.replicationState() + ") and " + ReplicationStates.enabledState(vm.enabledState())
+                        .toLowerCase(Locale.ROOT) + "; its replication state fits, so the host may need the VM"
+                        + " turned off first, or another job may be running on it");
             }
             return result(op, vm, rv, meaning, null, Outcome.FAILED, why, null, false, null);
         }
