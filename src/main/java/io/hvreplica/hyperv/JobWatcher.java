@@ -51,7 +51,12 @@ public final class JobWatcher {
     }
 
     public static JobWatcher forHost(HyperVHost host) {
-        return new JobWatcher(host::job, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+        return forHost(host, Clock.systemUTC());
+    }
+
+    /** Polls {@code host} and sleeps for real, measuring the wait with {@code clock}. */
+    public static JobWatcher forHost(HyperVHost host, Clock clock) {
+        return new JobWatcher(host::job, clock, d -> Thread.sleep(d.toMillis()));
     }
 
     /** How a wait ended. */

@@ -4,11 +4,7 @@ import io.hvreplica.HvReplicaException;
 import io.hvreplica.transport.HttpTransport;
 import io.hvreplica.transport.TransportConduit;
 import jakarta.xml.ws.Dispatch;
-import jakarta.xml.ws.Service;
 import jakarta.xml.ws.WebServiceException;
-import jakarta.xml.ws.soap.SOAPBinding;
-import org.apache.cxf.Bus;
-import org.apache.cxf.BusFactory;
 import org.apache.cxf.binding.soap.Soap12;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapMessage;
@@ -35,27 +31,14 @@ import javax.xml.transform.dom.DOMSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one CXF JAX-WS {@code Dispatch<Source>} (PAYLOAD mode) of a client, created once and reused
  * for every request: WS-Management's action URI changes per WMI method, which a Dispatch handles
- * without generating a method per action. It has its own CXF bus, shut down on close, and no
- * WSDL is read at run time. HTTP goes through {@link TransportConduit}.
+ * without generating a method per action. Its bus is the {@link SoapRuntime}'s, shared with the
+ * runtime's other clients. HTTP goes through {@link TransportConduit}.
  */
 final class SoapDispatcher implements AutoCloseable {
-    private static final QName SERVICE = new QName("urn:hvreplica:wsdl", "WsManService");
-    private static final QName PORT = new QName("urn:hvreplica:wsdl", "WsManPort");
-
-    // CXF reports through JUL; we report failures ourselves, with one clear sentence. Held so the
-    // setting is not garbage-collected with the logger.
-    private static final java.util.logging.Logger CXF_LOG = quiet();
-
-    private static final AtomicReference<CompletableFuture<Port>> PRESTARTED = new AtomicReference<>();
-
-    private final Bus bus;
     private final Dispatch<Source> dispatch;
 
     private static java.util.logging.Logger quiet() {
@@ -64,59 +47,8 @@ final class SoapDispatcher implements AutoCloseable {
         return log;
     }
 
-    /** A CXF bus and its Dispatch, not yet tied to a transport. */
-    private record Port(Bus bus, Dispatch<Source> dispatch) {
-        static Port create() {
-            Bus bus = BusFactory.newInstance().createBus();
-            Bus previous = BusFactory.getAndSetThreadDefaultBus(bus);
-            try {
-                Service service = Service.create(SERVICE);
-                // The address is never dialled: the conduit owns the connection.
-                service.addPort(PORT, SOAPBinding.SOAP12HTTP_BINDING, "http://localhost/wsman");
-                return new Port(bus, service.createDispatch(PORT, Source.class, Service.Mode.PAYLOAD));
-            } finally {
-                BusFactory.setThreadDefaultBus(previous);
-            }
-        }
-    }
-
-    /**
-     * Starts building one CXF stack on a background thread. Building it is most of a cold start
-     * (class loading and CXF's service model), and a command line has other work to do meanwhile:
-     * parsing options, reading the password, opening the HTTP session. The next dispatcher created
-     * takes it; later ones build their own.
-     */
-    static void prestart() {
-        CompletableFuture<Port> future = new CompletableFuture<>();
-        if (PRESTARTED.compareAndSet(null, future)) {
-            Thread t = new Thread(() -> {
-                try {
-                    future.complete(Port.create());
-                } catch (Throwable e) {
-                    future.completeExceptionally(e);
-                }
-            }, "hvreplica-cxf-prestart");
-            t.setDaemon(true);
-            t.start();
-        }
-    }
-
-    private static Port port() {
-        CompletableFuture<Port> future = PRESTARTED.getAndSet(null);
-        if (future != null) {
-            try {
-                return future.join();
-            } catch (CompletionException e) {
-                // Build it again here, where a failure surfaces on the caller's thread.
-            }
-        }
-        return Port.create();
-    }
-
-    SoapDispatcher(HttpTransport transport) {
-        Port port = port();
-        bus = port.bus();
-        dispatch = port.dispatch();
+    SoapDispatcher(HttpTransport transport, SoapRuntime runtime) {
+        dispatch = runtime.dispatch();
         Client client = ((DispatchImpl<?>) dispatch).getClient();
         client.setConduitSelector(new PreexistingConduitSelector(new TransportConduit(transport), client.getEndpoint()));
         // The body of every answer, faults included, is read by BodyReader, and a fault is parsed
@@ -277,6 +209,7 @@ final class SoapDispatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        bus.shutdown(true);
+        // The bus is the runtime's, shared with other clients; this client only lets go of its Dispatch.
+        ((DispatchImpl<?>) dispatch).getClient().destroy();
     }
 }

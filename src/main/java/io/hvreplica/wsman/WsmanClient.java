@@ -34,16 +34,26 @@ public final class WsmanClient implements AutoCloseable {
     private final WsmanOptions options;
     private final Supplier<String> messageIds;
 
+    /** A client on the process's shared SOAP runtime. */
     public WsmanClient(HttpTransport transport) {
-        this(transport, WsmanOptions.DEFAULT, () -> "uuid:" + UUID.randomUUID().toString().toUpperCase(Locale.ROOT));
+        this(transport, SoapRuntime.shared());
+    }
+
+    /** A client on {@code runtime}, which outlives it. */
+    public WsmanClient(HttpTransport transport, SoapRuntime runtime) {
+        this(transport, runtime, WsmanOptions.DEFAULT, () -> "uuid:" + UUID.randomUUID().toString().toUpperCase(Locale.ROOT));
     }
 
     /** @param messageIds source of {@code a:MessageID} values (fixed ones make envelopes reproducible in tests) */
     public WsmanClient(HttpTransport transport, WsmanOptions options, Supplier<String> messageIds) {
+        this(transport, SoapRuntime.shared(), options, messageIds);
+    }
+
+    public WsmanClient(HttpTransport transport, SoapRuntime runtime, WsmanOptions options, Supplier<String> messageIds) {
         this.transport = transport;
         this.options = options;
         this.messageIds = messageIds;
-        this.dispatcher = new SoapDispatcher(transport);
+        this.dispatcher = new SoapDispatcher(transport, runtime);
     }
 
     /**
@@ -51,7 +61,7 @@ public final class WsmanClient implements AutoCloseable {
      * finds it ready. Optional; command-line tools call it first thing to shorten a cold start.
      */
     public static void warmUp() {
-        SoapDispatcher.prestart();
+        SoapRuntime.prestart();
     }
 
     public HttpTransport transport() {
@@ -236,7 +246,7 @@ public final class WsmanClient implements AutoCloseable {
         transport.reconnect(grace);
     }
 
-    /** Shuts down the CXF bus and the HTTP session. */
+    /** Lets go of this client's Dispatch and closes the HTTP session; the SOAP runtime stays. */
     @Override
     public void close() {
         try {

@@ -1,0 +1,91 @@
+package io.hvreplica;
+
+import io.hvreplica.hyperv.HyperVHost;
+import io.hvreplica.hyperv.JobWatcher;
+import io.hvreplica.hyperv.OperationRunner;
+import io.hvreplica.transport.HttpTransport;
+import io.hvreplica.wsman.SoapRuntime;
+import io.hvreplica.wsman.WsmanClient;
+
+import java.time.Clock;
+
+/**
+ * The hvreplica client: built once, shared by every host session it opens, and closed once. It
+ * owns one SOAP runtime (the CXF bus; the JAXB binding is shared by the whole process) that all
+ * of its sessions use, so opening a session costs a connection and a handshake, not a SOAP stack.
+ *
+ * <pre>{@code
+ * try (HvReplica client = HvReplica.builder().listener(myListener).build();
+ *      HostSession host = client.connect(HttpTransport.builder(endpoint, authenticator).build())) {
+ *     VirtualMachine vm = host.findVm(VmSelector.byName("app-vm-01"));
+ *     OperationResult r = host.run(Operations.REVERT_FAILOVER, vm, Duration.ofMinutes(30));
+ * }
+ * }</pre>
+ */
+public final class HvReplica implements AutoCloseable {
+    private final SoapRuntime runtime;
+    private final OperationRunner.Listener listener;
+    private final Clock clock;
+
+    private HvReplica(Builder b) {
+        this.runtime = SoapRuntime.create();
+        this.listener = b.listener;
+        this.clock = b.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A client with no listener and the system clock. */
+    public static HvReplica create() {
+        return builder().build();
+    }
+
+    /**
+     * Opens a session over {@code transport} (which the session then owns and closes) and
+     * authenticates now, so that bad credentials show here rather than on the first call.
+     */
+    public HostSession connect(HttpTransport transport) {
+        try {
+            transport.authenticate();
+            HyperVHost host = new HyperVHost(new WsmanClient(transport, runtime));
+            return new HostSession(host, JobWatcher.forHost(host, clock), listener);
+        } catch (RuntimeException e) {
+            transport.close();
+            throw e;
+        }
+    }
+
+    /** Shuts the shared SOAP runtime down; close the sessions first. */
+    @Override
+    public void close() {
+        runtime.close();
+    }
+
+    /** Immutable once built. */
+    public static final class Builder {
+        private OperationRunner.Listener listener = new OperationRunner.Listener() {
+        };
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** Told of every step of every operation, with its host, operation and VM. */
+        public Builder listener(OperationRunner.Listener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /** The clock job waits are measured with. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public HvReplica build() {
+            return new HvReplica(this);
+        }
+    }
+}
