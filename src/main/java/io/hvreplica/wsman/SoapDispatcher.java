@@ -37,20 +37,10 @@ final class SoapDispatcher implements AutoCloseable {
     private static final QName SERVICE = new QName("urn:hvreplica:wsdl", "WsManService");
     private static final QName PORT = new QName("urn:hvreplica:wsdl", "WsManPort");
 
-    // CXF reports through JUL; we report failures ourselves, with one clear sentence. Held so the
-    // setting is not garbage-collected with the logger.
-    private static final java.util.logging.Logger CXF_LOG = quiet();
-
     private static final AtomicReference<CompletableFuture<Port>> PRESTARTED = new AtomicReference<>();
 
     private final Bus bus;
     private final Dispatch<Source> dispatch;
-
-    private static java.util.logging.Logger quiet() {
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.apache.cxf");
-        log.setLevel(java.util.logging.Level.OFF);
-        return log;
-    }
 
     /** A CXF bus and its Dispatch, not yet tied to a transport. */
     private record Port(Bus bus, Dispatch<Source> dispatch) {

@@ -35,7 +35,41 @@ final class Cli {
      */
     static Run run(boolean configured, BiFunction<Path, String, char[]> password, String... args) {
         CapturingEnvironment env = new CapturingEnvironment();
-        int code = Main.run(args, new RevertFailoverCommand.Environment() {
+        // CXF logs through JUL's console handler, past the captured streams: watch its logger.
+        java.util.logging.Logger cxf = java.util.logging.Logger.getLogger("org.apache.cxf");
+        java.util.List<java.util.logging.LogRecord> cxfLogged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler watch = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                cxfLogged.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        cxf.addHandler(watch);
+        int code;
+        try {
+            code = run(args, env, password, configured);
+        } finally {
+            cxf.removeHandler(watch);
+        }
+        if (!cxfLogged.isEmpty()) {
+            java.util.logging.LogRecord r = cxfLogged.get(0);
+            throw new AssertionError("CXF logged to the command line's user: " + r.getLevel() + " " + r.getMessage(),
+                    r.getThrown());
+        }
+        return new Run(code, env.out(), env.err(), env);
+    }
+
+    private static int run(String[] args, CapturingEnvironment env, BiFunction<Path, String, char[]> password,
+                           boolean configured) {
+        return Main.run(args, new RevertFailoverCommand.Environment() {
             @Override
             public PrintStream out() {
                 return env.outStream();
@@ -66,6 +100,5 @@ final class Cli {
                 return env.watcher(host);
             }
         });
-        return new Run(code, env.out(), env.err(), env);
     }
 }
