@@ -111,7 +111,10 @@ final class HostCatalog {
             Vm.off("locked-vm-06", "E2F4A6C8-3B5D-4F71-9C2E-8A0B1D3F5E06", 5, "2024-11-08T09:40:26.0051777Z",
                     Revert.accessDenied()),
             Vm.off("stale-vm-07", "6C9E2B4D-7A1F-4D38-B6E0-4F2A8C1D9E07", 5, "2024-11-09T13:57:41.7716352Z",
-                    Revert.job(STALE_VM_07_JOB)));
+                    Revert.job(STALE_VM_07_JOB)),
+            // A name outside ASCII, for the command line's argument and output encodings.
+            Vm.off("caf\u00e9-vm-08", "8B1F4C2A-6D3E-4A59-9C70-E4D2B6F8A108", 5, "2025-02-11T15:30:08.1186402Z",
+                    Revert.returns(0)));
 
     private HostCatalog() {}
 }
