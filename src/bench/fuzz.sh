@@ -14,13 +14,13 @@ targets=(fuzz-ntlm-challenge fuzz-ntlm-acceptor fuzz-encrypted-body fuzz-respons
 logs=target/fuzz-logs
 mkdir -p "$logs"
 
-mvn -B -q -Pfuzz test-compile
+mvn -B -q -Dstyle.color=never -Pfuzz test-compile
 
 status=0
 for t in "${targets[@]}"; do
   # One Maven call per target: Jazzer fuzzes one test per JVM, and a finding in one target
   # must not keep the others from running.
-  if mvn -B -Pfuzz "surefire:test@$t" -Dfuzz.duration="$duration" >"$logs/$t.log" 2>&1; then
+  if mvn -B -Dstyle.color=never -Pfuzz "surefire:test@$t" -Dfuzz.duration="$duration" >"$logs/$t.log" 2>&1; then
     echo "ok" >"$logs/$t.result"
   else
     echo "FAILED" >"$logs/$t.result"
