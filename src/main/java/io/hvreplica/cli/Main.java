@@ -45,7 +45,7 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; never calls System.exit. */
     static int run(String[] args, RevertFailoverCommand.Environment env) {
-        CXF_LOG.setLevel(Level.OFF);
+        CXF_LOG.setLevel(Level.OFF); // again for callers that start here rather than in main
         if (args.length == 0) {
             env.err().print(USAGE);
             return ExitCodes.USAGE;
