@@ -7,11 +7,19 @@ import io.hvreplica.wsman.WsmanClient;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** The hvreplica command line: {@code revert-failover}, {@code demo} and {@code simulate}. */
 public final class Main {
     static final String VERSION = "hvreplica " + io.hvreplica.transport.Version.VALUE;
     private static final String USAGE = usage();
+
+    // CXF logs through JUL, at WARNING for every SOAP fault and unreadable response, with stack
+    // traces. The command reports each failure itself in one sentence, so CXF is silenced for the
+    // command line; the library leaves logging to its host application. Held in a field: JUL
+    // keeps loggers weakly, and a collected logger would lose its level.
+    private static final Logger CXF_LOG = Logger.getLogger("org.apache.cxf");
 
     private Main() {
     }
@@ -43,6 +51,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        CXF_LOG.setLevel(Level.OFF); // before the SOAP stack is built in the background
         if (args.length > 0 && (Commands.BY_NAME.containsKey(args[0]) || isReadCommand(args[0]))) {
             WsmanClient.warmUp();
             HyperVHost.warmUp();
@@ -56,6 +65,7 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; never calls System.exit. */
     static int run(String[] args, Environment env) {
+        CXF_LOG.setLevel(Level.OFF); // again for callers that start here rather than in main
         if (args.length == 0) {
             env.err().print(USAGE);
             return ExitCodes.USAGE;

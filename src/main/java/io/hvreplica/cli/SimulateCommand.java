@@ -50,7 +50,7 @@ final class SimulateCommand {
                 + host.server().port() + "/wsman  user " + SimulatedHost.USER + ", password " + SimulatedHost.PASSWORD);
         env.out().println("VMs: app-vm-01 (job succeeds), app-vm-02 (refused, 32775), db-vm-03 (job fails),"
                 + " web-frontend (two VMs), sync-vm-04 (returns 0), slow-vm-05 (never ends), locked-vm-06"
-                + " (access denied), stale-vm-07 (stale job). Ctrl-C stops it.");
+                + " (access denied), stale-vm-07 (stale job), caf\u00e9-vm-08 (returns 0). Ctrl-C stops it.");
         env.out().flush();
         try {
             stopped.await();

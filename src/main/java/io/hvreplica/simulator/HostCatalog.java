@@ -220,6 +220,9 @@ final class HostCatalog {
                     .reverting(Revert.accessDenied()),
             Vm.replica("stale-vm-07", "6C9E2B4D-7A1F-4D38-B6E0-4F2A8C1D9E07", 5, "2024-11-09T13:57:41.7716352Z", 2)
                     .reverting(Revert.job(STALE_VM_07_JOB)),
+            // A name outside ASCII, for the command line's argument and output encodings.
+            Vm.replica("caf\u00e9-vm-08", "8B1F4C2A-6D3E-4A59-9C70-E4D2B6F8A108", 5, "2025-02-11T15:30:08.1186402Z", 2)
+                    .reverting(Revert.returns(0)),
             // Its job is removed from the host while it still runs (a VMMS restart, say).
             Vm.replica("gone-vm-09", "D5A7C3E1-8F2B-4C69-A0D4-7E1B3F5C9A09", 5, "2024-11-10T07:31:08.2203816Z", 2)
                     .reverting(Revert.job(GONE_VM_09_JOB)),

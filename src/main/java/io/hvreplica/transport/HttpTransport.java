@@ -103,7 +103,8 @@ public final class HttpTransport implements Closeable {
                     : authenticator.name() + " credentials") + " over plain HTTP exposes it on the network;"
                     + " use HTTPS, message encryption, or allow unencrypted traffic explicitly");
         }
-        this.client = HttpClientFactory.create(https, b.tls, b.connectTimeout, b.readTimeout, connections, listener);
+        this.client = b.httpClient != null ? b.httpClient
+                : HttpClientFactory.create(https, b.tls, b.connectTimeout, b.readTimeout, connections, listener);
     }
 
     public static Builder builder(URI endpoint, Authenticator authenticator) {
@@ -611,6 +612,7 @@ public final class HttpTransport implements Closeable {
         private int maxResponseBytes = 4 * 1024 * 1024;
         private boolean channelBinding = true;
         private TransportListener listener = TransportListener.NONE;
+        private CloseableHttpClient httpClient;
 
         private Builder(URI endpoint, Authenticator authenticator) {
             this.endpoint = endpoint;
@@ -684,6 +686,15 @@ public final class HttpTransport implements Closeable {
 
         public Builder listener(TransportListener listener) {
             this.listener = listener;
+            return this;
+        }
+
+        /**
+         * Replaces the HTTP client, so that tests (fuzzing above all) can answer from memory
+         * without sockets. Not public: TLS, connection tracking and retries depend on ours.
+         */
+        Builder httpClient(CloseableHttpClient client) {
+            this.httpClient = client;
             return this;
         }
 

@@ -41,12 +41,6 @@ import java.util.Map;
 final class SoapDispatcher implements AutoCloseable {
     private final Dispatch<Source> dispatch;
 
-    private static java.util.logging.Logger quiet() {
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.apache.cxf");
-        log.setLevel(java.util.logging.Level.OFF);
-        return log;
-    }
-
     SoapDispatcher(HttpTransport transport, SoapRuntime runtime) {
         dispatch = runtime.dispatch();
         Client client = ((DispatchImpl<?>) dispatch).getClient();

@@ -28,6 +28,13 @@ public final class WsmanClient implements AutoCloseable {
     static final String ENUMERATE = Namespaces.ENUMERATION + "/Enumerate";
     static final String PULL = Namespaces.ENUMERATION + "/Pull";
     static final String RELEASE = Namespaces.ENUMERATION + "/Release";
+    /**
+     * Bounds on one enumeration, so that a host that never sends EndOfSequence cannot keep the
+     * client pulling forever or fill its memory. Far above what a Hyper-V host returns: a Pull
+     * answer holds up to MaxEnvelopeSize (about 500 KB), and a host runs at most 1024 VMs.
+     */
+    static final int MAX_PULLS = 100;
+    static final int MAX_ITEMS = 10_000;
 
     private final HttpTransport transport;
     private final SoapDispatcher dispatcher;
@@ -103,7 +110,7 @@ public final class WsmanClient implements AutoCloseable {
         }
         List<Item> items = new ArrayList<>();
         Batch batch = Batch.read(response);
-        while (true) {
+        for (int pulls = 0; ; pulls++) {
             items.addAll(batch.items());
             if (batch.endOfSequence() || batch.context() == null) {
                 return items;
@@ -111,6 +118,18 @@ public final class WsmanClient implements AutoCloseable {
             if (query.limit() > 0 && items.size() >= query.limit()) {
                 release(query.resourceUri(), batch.context());
                 return items.subList(0, query.limit());
+            }
+            if (pulls == MAX_PULLS || items.size() >= MAX_ITEMS) {
+                WsmanProtocolException endless = new WsmanProtocolException("the host's enumeration of "
+                        + shortName(query.resourceUri()) + " did not end after " + (pulls + 1) + " answers and "
+                        + items.size() + " items; the host may be looping, or the query matches far more than expected");
+                try {
+                    release(query.resourceUri(), batch.context());
+                } catch (RuntimeException e) {
+                    // A courtesy to the host; the failure to report is the endless enumeration.
+                    endless.addSuppressed(e);
+                }
+                throw endless;
             }
             Element pull = send(query.resourceUri(), PULL, SelectorSet.EMPTY, pullBody(batch.context()), true).body();
             if (pull == null || !"PullResponse".equals(pull.getLocalName())) {

@@ -61,7 +61,41 @@ final class Cli {
 
     static Run run(CapturingEnvironment env, String krb5ccname, boolean configured,
                    BiFunction<Path, String, char[]> password, String... args) {
-        int code = Main.run(args, new Environment() {
+        // CXF logs through JUL's console handler, past the captured streams: watch its logger.
+        java.util.logging.Logger cxf = java.util.logging.Logger.getLogger("org.apache.cxf");
+        java.util.List<java.util.logging.LogRecord> cxfLogged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler watch = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                cxfLogged.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        cxf.addHandler(watch);
+        int code;
+        try {
+            code = run(args, env, krb5ccname, password, configured);
+        } finally {
+            cxf.removeHandler(watch);
+        }
+        if (!cxfLogged.isEmpty()) {
+            java.util.logging.LogRecord r = cxfLogged.get(0);
+            throw new AssertionError("CXF logged to the command line's user: " + r.getLevel() + " " + r.getMessage(),
+                    r.getThrown());
+        }
+        return new Run(code, env.out(), env.err(), env);
+    }
+
+    private static int run(String[] args, CapturingEnvironment env, String krb5ccname,
+                           BiFunction<Path, String, char[]> password, boolean configured) {
+        return Main.run(args, new Environment() {
             @Override
             public PrintStream out() {
                 return env.outStream();
@@ -107,6 +141,5 @@ final class Cli {
                 return env.clock();
             }
         });
-        return new Run(code, env.out(), env.err(), env);
     }
 }

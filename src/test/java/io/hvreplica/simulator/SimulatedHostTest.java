@@ -63,7 +63,7 @@ class SimulatedHostTest {
     private static final String FAILING_VM_15 = "7A8B9CAD-BECF-4A7B-AC8D-9E0F1A2B3C15";
     private static final String PRIMARY_VM_16 = "8B9CADBE-CFD0-4B8C-BD9E-0F1A2B3C4D16";
     /** Every VM of the catalog, test VM included; the host itself is not a VM. */
-    private static final int CATALOG_VMS = 18;
+    private static final int CATALOG_VMS = 19;
 
     private static SimulatedHost host;
     private static final HttpClient http = HttpClient.newHttpClient();

@@ -15,6 +15,12 @@ import java.util.Arrays;
 public final class NtlmContext implements SecurityContext {
     private enum State { INITIAL, NEGOTIATE_SENT, ESTABLISHED, FAILED }
 
+    /**
+     * The NTLMv2 response (NTProofStr, the blob's 28 fixed bytes, TargetInfo, 4 zero bytes) must
+     * fit the AUTHENTICATE's 16-bit length field.
+     */
+    private static final int MAX_TARGET_INFO = 0xffff - 16 - 28 - 4;
+
     private final Credentials credentials;
     private final String workstation;
     private final String scheme;
@@ -87,6 +93,11 @@ public final class NtlmContext implements SecurityContext {
         if (bindings != null) {
             info = info.with(AvPairs.CHANNEL_BINDINGS, NtlmCrypto.md5(bindings.gssStruct()));
         }
+        byte[] infoBytes = info.encode();
+        if (infoBytes.length > MAX_TARGET_INFO) {
+            throw new AuthenticationException("the server's NTLM CHALLENGE carries a TargetInfo list of "
+                    + challenge.targetInfo().encode().length + " bytes, too long to echo back in an NTLMv2 response");
+        }
 
         byte[] clientChallenge = checkLength(randomness.clientChallenge(), 8, "client challenge");
         char[] password = credentials.password();
@@ -95,7 +106,7 @@ public final class NtlmContext implements SecurityContext {
         byte[] responseKey = NtlmCrypto.ntowfV2(ntowfV1, credentials.user(), credentials.domain());
         Arrays.fill(ntowfV1, (byte) 0);
         NtlmV2Response response = NtlmV2Response.compute(responseKey, challenge.serverChallenge(), clientChallenge,
-                timestamp, info.encode(), serverTime != null);
+                timestamp, infoBytes, serverTime != null);
         Arrays.fill(responseKey, (byte) 0);
 
         // NTLMv2: KeyExchangeKey = SessionBaseKey.

@@ -209,6 +209,21 @@ class NtlmContextTest {
                 () -> new NtlmAuthenticator(Credentials.of("u", "p".toCharArray()), null, "Kerberos", true));
     }
 
+    /**
+     * TargetInfo is echoed back inside the NTLMv2 response, with pairs added, and that response
+     * has a 16-bit length: a list near 64 KiB cannot be answered.
+     */
+    @Test
+    void aTargetInfoTooLongToEchoIsRefusedInOneSentence() {
+        AvPairs huge = AvPairs.of(java.util.List.of(new AvPairs.Pair(0x0042, new byte[65_500])));
+        SecurityContext ctx = authenticator("EXAMPLE\\replica", true).newContext(HOST, null);
+        ctx.step(null);
+        AuthenticationException e = assertThrows(AuthenticationException.class,
+                () -> ctx.step(TestMessages.challenge(huge)));
+        assertTrue(e.getMessage().contains("TargetInfo"), e.getMessage());
+        assertFalse(ctx.isEstablished());
+    }
+
     @Test
     void serverWithoutExtendedSessionSecurityIsRefused() {
         int flags = TestMessages.SERVER_FLAGS & ~NtlmFlags.EXTENDED_SESSIONSECURITY;
