@@ -26,11 +26,13 @@ public final class HvReplica implements AutoCloseable {
     private final SoapRuntime runtime;
     private final OperationRunner.Listener listener;
     private final Clock clock;
+    private final JobWatcher.Sleeper sleeper;
 
     private HvReplica(Builder b) {
         this.runtime = SoapRuntime.create();
         this.listener = b.listener;
         this.clock = b.clock;
+        this.sleeper = b.sleeper;
     }
 
     public static Builder builder() {
@@ -50,7 +52,7 @@ public final class HvReplica implements AutoCloseable {
         try {
             transport.authenticate();
             HyperVHost host = new HyperVHost(new WsmanClient(transport, runtime));
-            return new HostSession(host, JobWatcher.forHost(host, clock), listener);
+            return new HostSession(host, new JobWatcher(host::job, clock, sleeper), listener);
         } catch (RuntimeException e) {
             transport.close();
             throw e;
@@ -68,6 +70,7 @@ public final class HvReplica implements AutoCloseable {
         private OperationRunner.Listener listener = new OperationRunner.Listener() {
         };
         private Clock clock = Clock.systemUTC();
+        private JobWatcher.Sleeper sleeper = d -> Thread.sleep(d.toMillis());
 
         private Builder() {
         }
@@ -81,6 +84,15 @@ public final class HvReplica implements AutoCloseable {
         /** The clock job waits are measured with. */
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * How the client waits between job polls (Thread.sleep by default). With {@link #clock},
+         * a test can make job waits instant and still see every poll.
+         */
+        public Builder sleeper(JobWatcher.Sleeper sleeper) {
+            this.sleeper = sleeper;
             return this;
         }
 

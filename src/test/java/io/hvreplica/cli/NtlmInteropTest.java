@@ -178,6 +178,25 @@ class NtlmInteropTest {
     }
 
     @Test
+    void aFailoverAndStartGoThroughOneEncryptedSessionOfTheIndependentPeer() throws Exception {
+        try (WinrmPeer peer = peer()) {
+            Cli.Run run = Cli.run(PASSWORD, "initiate-failover", "--endpoint", peer.endpoint(), "--user", USER,
+                    "--vm", "ready-vm-10", "--start", "--output", "json");
+            assertEquals(0, run.exitCode(), run.out() + run.err() + peer.log());
+            assertTrue(run.out().contains("\"outcome\":\"completed\""), run.out());
+            assertTrue(run.out().contains("\"replicationStateAfter\":5"), run.out());
+            assertTrue(run.out().contains("\"operation\":\"start-vm\""), run.out());
+            Map<String, Integer> stats = peer.stats();
+            assertEquals(1, stats.get("completed_handshakes"), stats.toString());
+            assertEquals(stats.get("requests") - 2, stats.get("encrypted_requests"), "every SOAP message sealed");
+            assertEquals(0, stats.get("failed_unwraps"), stats.toString());
+            long invokes = backend.server().getAllServeEvents().stream()
+                    .filter(e -> e.getRequest().getBodyAsString().contains("InitiateFailover_INPUT")).count();
+            assertEquals(1, invokes);
+        }
+    }
+
+    @Test
     void aTamperedAnswerToTheInvokeIsOutcomeUnknownNotFailed() throws Exception {
         // The revert reached the host and ran; only its answer was altered on the way back.
         try (WinrmPeer peer = peer("--tamper-invokes")) {
