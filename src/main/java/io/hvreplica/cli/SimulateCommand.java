@@ -50,7 +50,10 @@ final class SimulateCommand {
                 + host.server().port() + "/wsman  user " + SimulatedHost.USER + ", password " + SimulatedHost.PASSWORD);
         env.out().println("VMs: app-vm-01 (job succeeds), app-vm-02 (refused, 32775), db-vm-03 (job fails),"
                 + " web-frontend (two VMs), sync-vm-04 (returns 0), slow-vm-05 (never ends), locked-vm-06"
-                + " (access denied), stale-vm-07 (stale job), caf\u00e9-vm-08 (returns 0). Ctrl-C stops it.");
+                + " (access denied), stale-vm-07 (stale job), caf\u00e9-vm-08 (returns 0), gone-vm-09 (job vanishes);"
+                + " for the lifecycle: ready-vm-10 (replicating), failedover-vm-11, committed-vm-12, testing-vm-13"
+                + " (has a test VM), suspended-vm-14, failing-vm-15 (failover job fails), primary-vm-16."
+                + " 'hvreplica status --endpoint URL ...' lists them. Ctrl-C stops it.");
         env.out().flush();
         try {
             stopped.await();
