@@ -4,13 +4,11 @@ import io.hvreplica.hyperv.Operation;
 import io.hvreplica.hyperv.ops.CommitFailover;
 import io.hvreplica.hyperv.ops.InitiateFailover;
 import io.hvreplica.hyperv.ops.RemoveTestVm;
-import io.hvreplica.hyperv.ops.ResumeReplication;
+import io.hvreplica.hyperv.ops.ReplicationChange;
 import io.hvreplica.hyperv.ops.ReverseReplication;
 import io.hvreplica.hyperv.ops.RevertFailover;
-import io.hvreplica.hyperv.ops.StartVm;
-import io.hvreplica.hyperv.ops.SuspendReplication;
+import io.hvreplica.hyperv.ops.PowerChange;
 import io.hvreplica.hyperv.ops.TestFailover;
-import io.hvreplica.hyperv.ops.TurnOffVm;
 
 /**
  * The Hyper-V Replica operations, as values to pass to {@link HostSession#run}. Each is immutable
@@ -20,9 +18,9 @@ public final class Operations {
     /** InitiateFailover (Start-VMFailover): to a recovery point, or the latest. */
     public static final Operation INITIATE_FAILOVER = new InitiateFailover();
     /** RequestStateChange 2 (Start-VM). */
-    public static final Operation START_VM = new StartVm();
+    public static final Operation START_VM = PowerChange.start();
     /** RequestStateChange 3 (Stop-VM -TurnOff). */
-    public static final Operation TURN_OFF_VM = new TurnOffVm();
+    public static final Operation TURN_OFF_VM = PowerChange.turnOff();
     /** CommitFailover (Complete-VMFailover). */
     public static final Operation COMMIT_FAILOVER = new CommitFailover();
     /** RevertFailover (Stop-VMFailover on a failed-over replica). */
@@ -34,9 +32,9 @@ public final class Operations {
     /** DestroySystem of a test VM, guarded: refused unless the target is a Test Replica. */
     public static final Operation REMOVE_TEST_VM = new RemoveTestVm();
     /** RequestReplicationStateChange 7 (Suspend-VMReplication). */
-    public static final Operation SUSPEND_REPLICATION = new SuspendReplication();
+    public static final Operation SUSPEND_REPLICATION = ReplicationChange.suspend();
     /** RequestReplicationStateChange 3 (Resume-VMReplication). */
-    public static final Operation RESUME_REPLICATION = new ResumeReplication();
+    public static final Operation RESUME_REPLICATION = ReplicationChange.resume();
 
     private Operations() {
     }

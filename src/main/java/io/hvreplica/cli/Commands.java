@@ -4,13 +4,11 @@ import io.hvreplica.hyperv.Lifecycle;
 import io.hvreplica.hyperv.ops.CommitFailover;
 import io.hvreplica.hyperv.ops.InitiateFailover;
 import io.hvreplica.hyperv.ops.RemoveTestVm;
-import io.hvreplica.hyperv.ops.ResumeReplication;
+import io.hvreplica.hyperv.ops.ReplicationChange;
 import io.hvreplica.hyperv.ops.ReverseReplication;
 import io.hvreplica.hyperv.ops.RevertFailover;
-import io.hvreplica.hyperv.ops.StartVm;
-import io.hvreplica.hyperv.ops.SuspendReplication;
+import io.hvreplica.hyperv.ops.PowerChange;
 import io.hvreplica.hyperv.ops.TestFailover;
-import io.hvreplica.hyperv.ops.TurnOffVm;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +44,8 @@ final class Commands {
                     STOP_TEST, false),
             OperationCommand.Spec.of(new InitiateFailover(), "Fail a replica VM over to a recovery point"
                     + " (InitiateFailover), on the Replica server; --start starts it.").withFlow(THEN_START, true),
-            OperationCommand.Spec.of(new StartVm(), "Start a VM (RequestStateChange 2), e.g. a failed-over replica."),
-            new OperationCommand.Spec("stop-vm", "Turn a VM off (RequestStateChange 3).", new TurnOffVm(),
+            OperationCommand.Spec.of(PowerChange.start(), "Start a VM (RequestStateChange 2), e.g. a failed-over replica."),
+            new OperationCommand.Spec("stop-vm", "Turn a VM off (RequestStateChange 3).", PowerChange.turnOff(),
                     OperationCommand.Flow.ONCE, false),
             OperationCommand.Spec.of(new CommitFailover(), "Commit a failover (CommitFailover); it can no longer be"
                     + " reverted."),
@@ -55,8 +53,8 @@ final class Commands {
                     + " (ReverseReplicationRelationship): it becomes the primary."),
             OperationCommand.Spec.of(new RevertFailover(), "Revert the (uncommitted) failover of a replica VM:"
                     + " Msvm_ReplicationService.RevertFailover, on the Replica server."),
-            OperationCommand.Spec.of(new SuspendReplication(), "Suspend replication (RequestReplicationStateChange 7)."),
-            OperationCommand.Spec.of(new ResumeReplication(), "Resume suspended replication"
+            OperationCommand.Spec.of(ReplicationChange.suspend(), "Suspend replication (RequestReplicationStateChange 7)."),
+            OperationCommand.Spec.of(ReplicationChange.resume(), "Resume suspended replication"
                     + " (RequestReplicationStateChange 3)."));
 
     static final Map<String, OperationCommand.Spec> BY_NAME = byName();

@@ -1,8 +1,7 @@
 package io.hvreplica.hyperv;
 
 import io.hvreplica.hyperv.ops.RemoveTestVm;
-import io.hvreplica.hyperv.ops.StartVm;
-import io.hvreplica.hyperv.ops.TurnOffVm;
+import io.hvreplica.hyperv.ops.PowerChange;
 import io.hvreplica.wsman.Wql;
 
 import java.util.List;
@@ -13,8 +12,8 @@ import java.util.List;
  * must be off first. Each step goes through {@link OperationRunner}, with its guarantees.
  */
 public final class Lifecycle {
-    private static final Operation START = new StartVm();
-    private static final Operation TURN_OFF = new TurnOffVm();
+    private static final Operation START = PowerChange.start();
+    private static final Operation TURN_OFF = PowerChange.turnOff();
     private static final Operation REMOVE_TEST_VM = new RemoveTestVm();
 
     private Lifecycle() {

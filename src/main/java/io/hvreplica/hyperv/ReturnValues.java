@@ -66,9 +66,8 @@ public final class ReturnValues {
         }
     }
 
-    /** The documented meaning, or "Unknown return value N" for anything undocumented. */
+    /** The documented meaning of a replication-service ReturnValue, or "Unknown return value N". */
     public static String meaning(long value) {
-        String m = MEANINGS.get((int) value);
-        return m != null && value == (int) value ? m : "Unknown return value " + value;
+        return Codes.REPLICATION.meaning(value);
     }
 }
