@@ -81,10 +81,36 @@ public final class OperationRunner {
      *                            is a result
      */
     public OperationResult run(Operation op, Operation.Request request, Options options, Listener listener) {
+        Started started = start(op, request, options, listener);
+        if (started.result() != null) {
+            return started.result();
+        }
+        JobWatcher.Result watched = watcher.watch(started.job(), options.timeout(),
+                s -> listener.progress(started.context(), s));
+        return finish(started, watched, options.timeout(), null);
+    }
+
+    /**
+     * The first half of a run: everything up to the Invoke's answer.
+     *
+     * @param result the run's result when it ended there (unchanged, refused, completed at once,
+     *               not waited for, outcome unknown); null when a job is to be followed
+     * @param job    the job to follow; null when {@code result} is set
+     */
+    public record Started(Operation op, Operation.Request request, Context context, MethodResult answer,
+                          EndpointReference job, OperationResult result) {
+        public String jobId() {
+            return job == null ? null : job.selectors().get("InstanceID");
+        }
+    }
+
+    /** Everything up to the Invoke's answer, for callers that follow many jobs together. */
+    public Started start(Operation op, Operation.Request request, Options options, Listener listener) {
         VirtualMachine vm = request.vm();
         Context context = new Context(host.name(), op.name(), vm);
         if (options.ifNeeded() && op.alreadyDone(vm)) {
-            return result(op, vm, null, null, null, Outcome.UNCHANGED, null, vm, false, null);
+            return ended(op, request, context, null, result(op, vm, null, null, null, Outcome.UNCHANGED, null, vm,
+                    false, null));
         }
         EndpointReference target = host.target(op.target(), vm);
         if (op.guarded()) {
@@ -100,11 +126,12 @@ public final class OperationRunner {
         } catch (OutcomeUnknownException e) {
             host.reconnect();
             Reread after = reread(vm, "on a fresh connection");
-            return result(op, vm, null, null, null, Outcome.OUTCOME_UNKNOWN, op.method() + " of VM '" + vm.name()
-                    + "' (" + vm.id() + ") on " + host.name() + " may or may not have run: " + e.getMessage()
-                    + ". Do not run it again blindly; " + after.sentence() + " Check on the host with"
-                    + " Get-VMReplication -VMName '" + vm.name() + "' and the Hyper-V-VMMS event log, or list"
-                    + " running jobs (Msvm_ConcreteJob).", after.vm(), null, null);
+            return ended(op, request, context, null, result(op, vm, null, null, null, Outcome.OUTCOME_UNKNOWN,
+                    op.method() + " of VM '" + vm.name() + "' (" + vm.id() + ") on " + host.name()
+                    + " may or may not have run: " + e.getMessage() + ". Do not run it again blindly; "
+                    + after.sentence() + " Check on the host with Get-VMReplication -VMName '" + vm.name()
+                    + "' and the Hyper-V-VMMS event log, or list running jobs (Msvm_ConcreteJob).", after.vm(),
+                    null, null));
         }
         long rv = answer.returnValue();
         listener.answered(context, rv);
@@ -118,44 +145,69 @@ public final class OperationRunner {
                         .toLowerCase(Locale.ROOT) + "; its replication state fits, so the host may need the VM"
                         + " turned off first, or another job may be running on it");
             }
-            return result(op, vm, rv, meaning, null, Outcome.FAILED, why, null, false, null);
+            return ended(op, request, context, answer, result(op, vm, rv, meaning, null, Outcome.FAILED, why, null,
+                    false, null));
         }
-        String jobId = null;
+        if (rv == ReturnValues.COMPLETED) {
+            return ended(op, request, context, answer, finish(new Started(op, request, context, answer, null, null),
+                    null, null, null));
+        }
+        String jobId = answer.job().selectors().get("InstanceID");
+        listener.jobStarted(context, jobId, answer.job());
+        if (!options.follow()) {
+            return ended(op, request, context, answer, result(op, vm, rv, meaning, jobId, Outcome.NOT_WAITED, null,
+                    null, null, null));
+        }
+        return new Started(op, request, context, answer, answer.job(), null);
+    }
+
+    private static Started ended(Operation op, Operation.Request request, Context context, MethodResult answer,
+                                 OperationResult result) {
+        return new Started(op, request, context, answer, null, result);
+    }
+
+    /**
+     * The second half of a run: the job's ending (null when the method completed at once), the VM
+     * read again, and the check that it is where the operation should leave it.
+     *
+     * @param after the VM as already read again after the job, by a caller that reads many at
+     *              once; null to read it here
+     */
+    public OperationResult finish(Started started, JobWatcher.Result watched, Duration timeout, Optional<VirtualMachine> after) {
+        Operation op = started.op();
+        VirtualMachine vm = started.request().vm();
+        long rv = started.answer().returnValue();
+        String meaning = op.codes().meaning(rv);
+        String jobId = started.jobId();
         JobStatus job = null;
-        if (rv == ReturnValues.JOB_STARTED) {
-            jobId = answer.job().selectors().get("InstanceID");
-            listener.jobStarted(context, jobId, answer.job());
-            if (!options.follow()) {
-                return result(op, vm, rv, meaning, jobId, Outcome.NOT_WAITED, null, null, null, null);
-            }
-            JobWatcher.Result watched = watcher.watch(answer.job(), options.timeout(), s -> listener.progress(context, s));
+        if (watched != null) {
             job = watched.last();
-            OperationResult unfinished = unfinished(op, vm, rv, meaning, jobId, watched, options.timeout());
+            OperationResult unfinished = unfinished(op, vm, rv, meaning, jobId, watched, timeout);
             if (unfinished != null) {
                 return unfinished;
             }
             if (!JobStates.succeeded(job.jobState())) {
                 return new OperationResult(op.name(), vm, rv, meaning, jobId, job, Outcome.FAILED, jobFailure(op, job),
-                        reread(vm, null).vm(), null, null, null, List.of());
+                        after != null ? after.orElse(null) : reread(vm, null).vm(), null, null, null, List.of());
             }
         }
-        // Completed: read the VM again and check it is where the operation should leave it.
-        VirtualMachine after = op.removesVm() ? host.vmById(vm.id()).orElse(null) : reread(vm, null).vm();
+        VirtualMachine now = after != null ? after.orElse(null)
+                : op.removesVm() ? host.vmById(vm.id()).orElse(null) : reread(vm, null).vm();
         String warning = null;
-        if (op.removesVm() && after != null) {
+        if (op.removesVm() && now != null) {
             warning = "the host still lists VM '" + vm.name() + "' (" + vm.id() + ") after it was removed";
-        } else if (!op.removesVm() && after != null && op.leaves() != null && !op.alreadyDone(after)) {
+        } else if (!op.removesVm() && now != null && op.leaves() != null && !op.alreadyDone(now)) {
             warning = op.method() + " completed, but VM '" + vm.name() + "' is now in replication state "
-                    + ReplicationStates.state(after.replicationState()) + " (" + after.replicationState() + "), "
-                    + ReplicationStates.enabledState(after.enabledState()).toLowerCase(Locale.ROOT) + ", not "
+                    + ReplicationStates.state(now.replicationState()) + " (" + now.replicationState() + "), "
+                    + ReplicationStates.enabledState(now.enabledState()).toLowerCase(Locale.ROOT) + ", not "
                     + op.leaves() + " as expected";
         }
         VirtualMachine created = null;
-        EndpointReference resulting = answer.reference("ResultingSystem");
+        EndpointReference resulting = started.answer().reference("ResultingSystem");
         if (resulting != null && resulting.selectors().get("Name") != null) {
             created = host.vmById(resulting.selectors().get("Name")).orElse(null);
         }
-        return new OperationResult(op.name(), vm, rv, meaning, jobId, job, Outcome.COMPLETED, null, after, true,
+        return new OperationResult(op.name(), vm, rv, meaning, jobId, job, Outcome.COMPLETED, null, now, true,
                 warning, created, List.of());
     }
 
