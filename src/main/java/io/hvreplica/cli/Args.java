@@ -16,7 +16,11 @@ import java.util.Set;
  */
 final class Args {
     /** One option; {@code label} is null for a flag. */
-    record Spec(String name, String alias, String label, String help) {
+    record Spec(String name, String alias, String label, String help, boolean repeatable) {
+        Spec(String name, String alias, String label, String help) {
+            this(name, alias, label, help, false);
+        }
+
         boolean flag() {
             return label == null;
         }
@@ -36,6 +40,11 @@ final class Args {
 
         Schema value(String name, String label, String help) {
             return add(new Spec(name, null, label, help));
+        }
+
+        /** An option that may be given several times; {@link Parsed#values} has them all, in order. */
+        Schema values(String name, String label, String help) {
+            return add(new Spec(name, null, label, help, true));
         }
 
         Schema flag(String name, String help) {
@@ -60,6 +69,7 @@ final class Args {
          */
         Parsed parse(List<String> args) {
             Map<String, String> values = new HashMap<>();
+            Map<String, List<String>> repeated = new HashMap<>();
             Set<String> flags = new HashSet<>();
             List<String> positional = new ArrayList<>();
             for (int i = 0; i < args.size(); i++) {
@@ -98,11 +108,12 @@ final class Args {
                     }
                     value = args.get(++i);
                 }
-                if (values.put(spec.name(), value) != null) {
+                repeated.computeIfAbsent(spec.name(), k -> new ArrayList<>()).add(value);
+                if (values.put(spec.name(), value) != null && !spec.repeatable()) {
                     throw new UsageException(spec.name() + " is given twice");
                 }
             }
-            return new Parsed(values, flags, List.copyOf(positional));
+            return new Parsed(values, flags, List.copyOf(positional), Map.copyOf(repeated));
         }
 
         /** The help text: usage line, description, and one line per option. */
@@ -124,7 +135,13 @@ final class Args {
     }
 
     /** What was given. */
-    record Parsed(Map<String, String> values, Set<String> flags, List<String> positional) {
+    record Parsed(Map<String, String> values, Set<String> flags, List<String> positional,
+                  Map<String, List<String>> repeated) {
+        /** Every value of a repeatable option, in the order given; empty when it was not given. */
+        List<String> values(String name) {
+            return repeated.getOrDefault(name, List.of());
+        }
+
         String value(String name) {
             return values.get(name);
         }

@@ -29,6 +29,8 @@ final class ConnectionOptions {
     private static final Duration SHORTEST_READ = Duration.ofSeconds(1);
 
     String host;
+    /** Every --host given, in order (a run over many hosts). */
+    java.util.List<String> hosts = java.util.List.of();
     String endpoint;
     Integer port;
     boolean https;
@@ -42,7 +44,8 @@ final class ConnectionOptions {
     Duration readTimeout = DEFAULT_READ_TIMEOUT;
 
     static void declare(Args.Schema schema) {
-        schema.value("--host", "HOST", "Hyper-V host: http://HOST:5985/wsman (https://HOST:5986/wsman with --https)")
+        schema.values("--host", "HOST[:PORT]", "Hyper-V host: http://HOST:5985/wsman (https://HOST:5986/wsman with"
+                        + " --https); may be repeated")
                 .value("--endpoint", "URL", "Full WinRM endpoint URL, instead of --host")
                 .value("--port", "N", "Port (default 5985, or 5986 with --https)")
                 .flag("--https", "Use HTTPS (port 5986)")
@@ -60,6 +63,44 @@ final class ConnectionOptions {
                 .flag("--verbose", "-v", "Log the wire traffic to stderr (secrets redacted)");
     }
 
+    /**
+     * These options for one host of a run over many: {@code HOST}, {@code HOST:PORT} or
+     * {@code [IPV6]:PORT}; a port given here wins over --port.
+     */
+    ConnectionOptions forHost(String spec) {
+        ConnectionOptions o = new ConnectionOptions();
+        o.endpoint = null;
+        o.https = https;
+        o.encryption = encryption;
+        o.allowUnencrypted = allowUnencrypted;
+        o.caCert = caCert;
+        o.insecure = insecure;
+        o.noChannelBinding = noChannelBinding;
+        o.verbose = verbose;
+        o.connectTimeout = connectTimeout;
+        o.readTimeout = readTimeout;
+        o.port = port;
+        String h = spec.trim();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\[[^\\]]+\\]|[^:\\[\\]]+):(\\d+)").matcher(h);
+        if (m.matches()) {
+            h = m.group(1);
+            try {
+                o.port = Integer.parseInt(m.group(2));
+            } catch (NumberFormatException e) {
+                throw new UsageException("the port in '" + spec + "' is not a port number");
+            }
+        }
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.isEmpty()) {
+            throw new UsageException("a host is empty in '" + spec + "'");
+        }
+        o.host = h;
+        o.hosts = java.util.List.of(spec);
+        return o;
+    }
+
     /** The host as the user named it, for reports; works before the options are validated. */
     String hostName() {
         if (host != null) {
@@ -74,7 +115,11 @@ final class ConnectionOptions {
 
     static ConnectionOptions from(Args.Parsed args) {
         ConnectionOptions o = new ConnectionOptions();
-        o.host = args.value("--host");
+        o.hosts = args.values("--host");
+        o.host = o.hosts.isEmpty() ? null : o.hosts.get(0);
+        if (o.hosts.size() == 1 && o.hosts.get(0).matches("[^:\\[\\]]+:\\d+")) {
+            o = o.forHost(o.hosts.get(0));
+        }
         o.endpoint = args.value("--endpoint");
         String port = args.value("--port");
         if (port != null) {

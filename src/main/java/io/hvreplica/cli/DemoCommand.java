@@ -1,10 +1,7 @@
 package io.hvreplica.cli;
 
-import io.hvreplica.hyperv.HyperVHost;
-import io.hvreplica.hyperv.JobWatcher;
 import io.hvreplica.simulator.SimulatedHost;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,25 +85,9 @@ final class DemoCommand {
     }
 
     /** The caller's streams and clock, with the simulator's password. */
-    private record DemoEnvironment(Environment outer) implements Environment {
-        @Override
-        public PrintStream out() {
-            return outer.out();
-        }
-
-        @Override
-        public PrintStream err() {
-            return outer.err();
-        }
-
-        @Override
-        public boolean terminal() {
-            return outer.terminal();
-        }
-
-        @Override
-        public String krb5ccname() {
-            return outer.krb5ccname();
+    private static final class DemoEnvironment extends DelegatingEnvironment {
+        DemoEnvironment(Environment outer) {
+            super(outer);
         }
 
         @Override
@@ -117,16 +98,6 @@ final class DemoCommand {
         @Override
         public char[] read(Path file, String user) {
             return SimulatedHost.NTLM_PASSWORD.toCharArray();
-        }
-
-        @Override
-        public JobWatcher watcher(HyperVHost host) {
-            return outer.watcher(host);
-        }
-
-        @Override
-        public java.time.Clock clock() {
-            return outer.clock();
         }
     }
 }

@@ -18,6 +18,16 @@ interface Environment extends AuthOptions.PasswordSource {
 
     JobWatcher watcher(HyperVHost host);
 
+    /** How waits between job polls pass; the job watcher's, in tests. */
+    default io.hvreplica.hyperv.JobWatcher.Sleeper sleeper() {
+        return d -> Thread.sleep(d.toMillis());
+    }
+
+    /** A line typed on the terminal, for a confirmation; null when there is none. */
+    default String readLine() {
+        return null;
+    }
+
     /** The clock the --timeout deadline is measured with; the job watcher's, in tests. */
     default java.time.Clock clock() {
         return java.time.Clock.systemUTC();

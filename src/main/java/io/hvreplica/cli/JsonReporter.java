@@ -71,7 +71,17 @@ final class JsonReporter extends Reporter {
     }
 
     private Map<String, Object> result(OperationResult r) {
-        Map<String, Object> o = base(r.vm() != null ? r.vm() : vm, r.vmAfter());
+        return resultObject(operation, host, r.vm() != null ? r : withVm(r, vm));
+    }
+
+    private static OperationResult withVm(OperationResult r, VirtualMachine vm) {
+        return new OperationResult(r.operation(), vm, r.returnValue(), r.returnMeaning(), r.jobId(), r.job(),
+                r.outcome(), r.explanation(), r.vmAfter(), r.changed(), r.warning(), r.createdVm(), r.steps());
+    }
+
+    /** The JSON object of a result, without its error (the caller classifies). */
+    static Map<String, Object> resultObject(String operation, String host, OperationResult r) {
+        Map<String, Object> o = base(operation, host, r.vm(), r.vmAfter());
         o.put("returnValue", r.returnValue());
         o.put("returnMeaning", r.returnMeaning());
         o.put("job", job(r.jobId(), r.job()));
@@ -138,7 +148,22 @@ final class JsonReporter extends Reporter {
         out.flush();
     }
 
+    /** The JSON object for a VM whose run failed before it had a result (the caller adds the error). */
+    static Map<String, Object> failureObject(String operation, String host, VirtualMachine vm, String jobId) {
+        Map<String, Object> o = base(operation, host, vm, null);
+        o.put("returnValue", null);
+        o.put("returnMeaning", null);
+        o.put("job", job(jobId, null));
+        o.put("outcome", "failed");
+        o.put("changed", jobId == null ? (Object) false : null);
+        return o;
+    }
+
     private Map<String, Object> base(VirtualMachine before, VirtualMachine after) {
+        return base(operation, host, before, after);
+    }
+
+    private static Map<String, Object> base(String operation, String host, VirtualMachine before, VirtualMachine after) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("operation", operation);
         o.put("host", host);

@@ -174,6 +174,11 @@ public final class Main {
         }
 
         @Override
+        public String readLine() {
+            return System.console() == null ? null : System.console().readLine();
+        }
+
+        @Override
         public void onSignal(java.util.function.ToIntFunction<String> handler) {
             for (String name : List.of("INT", "TERM")) {
                 // sun.misc.Signal (jdk.unsupported) is the one JDK way to tell SIGINT from SIGTERM

@@ -58,6 +58,12 @@ final class OperationCommand {
     private boolean start;
     private String recoveryPoint;
     private String resumeJob;
+    private List<String> vmNames = List.of();
+    private List<String> vmIds = List.of();
+    private List<String> hosts = List.of();
+    private int parallel = FleetCommand.DEFAULT_PARALLEL;
+    private boolean failFast;
+    private boolean yes;
 
     OperationCommand(Spec spec, Environment env) {
         this.spec = spec;
@@ -69,8 +75,13 @@ final class OperationCommand {
         Args.Schema s = new Args.Schema();
         ConnectionOptions.declare(s);
         AuthOptions.declare(s);
-        s.value("--vm", "NAME", "The VM's display name")
-                .value("--vm-id", "GUID", "The VM's id (Get-VM NAME | Select Id)")
+        s.values("--vm", "NAME", "The VM's display name; may be repeated, and may hold wildcards (* and ?)")
+                .values("--vm-id", "GUID", "The VM's id (Get-VM NAME | Select Id); may be repeated")
+                .value("--hosts-file", "FILE", "More hosts, one per line (HOST or HOST:PORT; # starts a comment)")
+                .value("--parallel", "N", "Calls in flight at once over all hosts, for many VMs (default "
+                        + FleetCommand.DEFAULT_PARALLEL + "; at most " + FleetCommand.PER_HOST + " per host)")
+                .flag("--fail-fast", "With many VMs, start no further call once one has failed")
+                .flag("--yes", "Go ahead with a command that changes more than one VM")
                 .value("--timeout", "DURATION", "Bound on the whole command: connecting, authenticating, look-ups,"
                         + " the invoke and the job wait, e.g. 90s, 30m (default 30m)")
                 .flag("--no-wait", "Start the operation, print the job id, and do not wait")
@@ -109,8 +120,29 @@ final class OperationCommand {
             }
             connection = ConnectionOptions.from(args);
             auth = AuthOptions.from(args);
-            vmName = args.value("--vm");
-            vmId = args.value("--vm-id");
+            vmNames = args.values("--vm");
+            vmIds = args.values("--vm-id");
+            vmName = vmNames.isEmpty() ? null : vmNames.get(0);
+            vmId = vmIds.isEmpty() ? null : vmIds.get(0);
+            hosts = FleetCommand.hosts(connection.hosts, args.value("--hosts-file"));
+            if (hosts.size() > 1 && connection.endpoint != null) {
+                throw new UsageException("--endpoint names one host; for several, give each with --host or --hosts-file");
+            }
+            if (hosts.size() == 1 && connection.hosts.isEmpty()) {
+                connection = connection.forHost(hosts.get(0));
+            }
+            if (args.value("--parallel") != null) {
+                try {
+                    parallel = Integer.parseInt(args.value("--parallel"));
+                } catch (NumberFormatException e) {
+                    parallel = 0;
+                }
+                if (parallel < 1 || parallel > 1000) {
+                    throw new UsageException("--parallel must be a number from 1 to 1000");
+                }
+            }
+            failFast = args.flag("--fail-fast");
+            yes = args.flag("--yes");
             timeout = Durations.parse(args.value("--timeout", "30m"));
             noWait = args.flag("--no-wait");
             dryRun = args.flag("--dry-run");
@@ -124,6 +156,9 @@ final class OperationCommand {
             }
             if (start && noWait) {
                 throw new UsageException("--start waits for the job to succeed; it goes without --no-wait");
+            }
+            if (fleet() && resumeJob != null) {
+                throw new UsageException("--resume follows one job; give one host and no --vm");
             }
             if (resumeJob != null) {
                 try {
@@ -152,7 +187,41 @@ final class OperationCommand {
                 || (i >= 0 && i + 1 < argv.size() && "json".equalsIgnoreCase(argv.get(i + 1)));
     }
 
+    /** Many VMs or many hosts: names, wildcards or hosts beyond one. */
+    private boolean fleet() {
+        return hosts.size() > 1 || vmNames.size() + vmIds.size() > 1
+                || vmNames.stream().anyMatch(n -> n.indexOf('*') >= 0 || n.indexOf('?') >= 0);
+    }
+
+    private int callFleet() {
+        List<io.hvreplica.hyperv.VmPattern> patterns = new java.util.ArrayList<>();
+        try {
+            vmNames.forEach(n -> patterns.add(io.hvreplica.hyperv.VmPattern.name(n)));
+            vmIds.forEach(i -> patterns.add(io.hvreplica.hyperv.VmPattern.id(i)));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        List<String> on = hosts.isEmpty() ? List.of(connection.endpoint != null ? connection.hostName() : "") : hosts;
+        if (connection.endpoint != null) {
+            throw new UsageException("a run over many VMs takes --host (or --hosts-file), not --endpoint");
+        }
+        return new FleetCommand(spec, env, "json".equalsIgnoreCase(output)).run(connection, auth, on, patterns, timeout,
+                new OperationRunner.Options(!noWait, timeout, ifNeeded), parallel, failFast, yes, dryRun, start);
+    }
+
     private int call() {
+        if (fleet()) {
+            try {
+                return callFleet();
+            } catch (UsageException e) {
+                if ("json".equalsIgnoreCase(output)) {
+                    new JsonReporter(spec.name(), env.out(), env.err(), null).failed(e, ExitCodes.of(e));
+                } else {
+                    env.err().println("hvreplica: " + e.getMessage());
+                }
+                return ExitCodes.USAGE;
+            }
+        }
         Reporter reporter = reporter();
         // Jenkins and Ansible end a task with SIGTERM, a user with Ctrl-C: either way the run still
         // gives its one final report, with the job id, before the process ends.

@@ -87,12 +87,17 @@ public final class HyperVHost implements AutoCloseable {
      * @param where a WQL condition whose values were quoted with {@link Wql#quote}
      */
     public List<VirtualMachine> findVms(String where) {
-        return findVms(where, "looking up VMs where " + where);
+        return findVms(where, "looking up VMs where " + where, 0);
     }
 
     private List<VirtualMachine> findVms(String where, String what) {
-        List<Item> items = enumerate(what,
-                Enumeration.wql(HyperV.ALL, "SELECT * FROM Msvm_ComputerSystem WHERE " + where).limit(LOOKUP_LIMIT));
+        return findVms(where, what, LOOKUP_LIMIT);
+    }
+
+    // limit 0: every match (an enumeration is still bounded; see WsmanClient.enumerate).
+    private List<VirtualMachine> findVms(String where, String what, int limit) {
+        Enumeration query = Enumeration.wql(HyperV.ALL, "SELECT * FROM Msvm_ComputerSystem WHERE " + where);
+        List<Item> items = enumerate(what, limit > 0 ? query.limit(limit) : query);
         List<VirtualMachine> vms = new ArrayList<>();
         for (Item item : items) {
             if (item.instance() == null) {
@@ -219,13 +224,68 @@ public final class HyperVHost implements AutoCloseable {
     /** Reads a job through its reference, passing resource URI and selectors back unchanged. */
     public JobStatus job(EndpointReference job) {
         Element instance = wsman.get(job.resourceUri(), job.selectors());
-        MsvmConcreteJobType j = Instances.read(instance, MsvmConcreteJobType.class, "job");
-        if (j.getJobState() == null) {
-            throw new WsmanProtocolException("the host's job " + job.selectors() + " has no JobState");
+        return jobStatus(instance, job.selectors().get("InstanceID"));
+    }
+
+    /**
+     * Reads many jobs in one query; a job the host no longer has is absent from the answer.
+     *
+     * @return the jobs found, by InstanceID (upper case)
+     */
+    public Map<String, JobStatus> jobs(java.util.Collection<String> ids) {
+        Map<String, JobStatus> found = new LinkedHashMap<>();
+        for (List<String> chunk : chunks(ids)) {
+            String where = String.join(" OR ", chunk.stream().map(id -> "InstanceID = " + Wql.quote(id)).toList());
+            for (Item item : enumerate("reading jobs", Enumeration.wql(HyperV.ALL, "SELECT * FROM Msvm_ConcreteJob WHERE "
+                    + where))) {
+                if (item.instance() != null) {
+                    JobStatus s = jobStatus(item.instance(), null);
+                    if (s.instanceId() != null) {
+                        found.put(s.instanceId().toUpperCase(java.util.Locale.ROOT), s);
+                    }
+                }
+            }
         }
-        String id = j.getInstanceID() != null ? j.getInstanceID() : job.selectors().get("InstanceID");
+        return found;
+    }
+
+    /** Reads many VMs by id in one query; a VM the host no longer has is absent. */
+    public Map<String, VirtualMachine> vmsById(java.util.Collection<String> ids) {
+        Map<String, VirtualMachine> found = new LinkedHashMap<>();
+        for (List<String> chunk : chunks(ids)) {
+            String where = String.join(" OR ", chunk.stream().map(id -> "Name = " + Wql.quote(id)).toList());
+            for (VirtualMachine vm : findVms(where, "reading VMs again", 0)) {
+                found.put(vm.id().toUpperCase(java.util.Locale.ROOT), vm);
+            }
+        }
+        return found;
+    }
+
+    // Keeps each WQL filter well inside WinRM's envelope and filter limits.
+    private static List<List<String>> chunks(java.util.Collection<String> ids) {
+        List<String> all = List.copyOf(ids);
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 100) {
+            out.add(all.subList(i, Math.min(all.size(), i + 100)));
+        }
+        return out;
+    }
+
+    private static JobStatus jobStatus(Element instance, String fallbackId) {
+        MsvmConcreteJobType j = Instances.read(instance, MsvmConcreteJobType.class, "job");
+        String id = j.getInstanceID() != null ? j.getInstanceID() : fallbackId;
+        if (j.getJobState() == null) {
+            throw new WsmanProtocolException("the host's job " + id + " has no JobState");
+        }
         return new JobStatus(id, j.getJobState(), j.getPercentComplete(), j.getErrorCode(),
                 blankToNull(j.getErrorDescription()), blankToNull(j.getErrorSummaryDescription()));
+    }
+
+    /** Takes the service references another session of the same host has looked up already. */
+    public void shareServices(HyperVHost other) {
+        synchronized (other.services) {
+            other.services.forEach(services::putIfAbsent);
+        }
     }
 
     /** A reference to the job with this id, as the host would hand it out. */

@@ -37,7 +37,9 @@ public record OperationResult(String operation, VirtualMachine vm, Long returnVa
         /** Following a job by id, and the host has no such job. */
         JOB_NOT_FOUND("job-not-found"),
         /** The wait was interrupted; the job goes on on the host. */
-        INTERRUPTED("interrupted");
+        INTERRUPTED("interrupted"),
+        /** Nothing was invoked: a run over many VMs stopped at an earlier failure. */
+        NOT_STARTED("not-started");
 
         private final String label;
 
@@ -64,6 +66,7 @@ public record OperationResult(String operation, VirtualMachine vm, Long returnVa
             case JOB_GONE -> io.hvreplica.ErrorKind.JOB_GONE;
             case JOB_NOT_FOUND -> io.hvreplica.ErrorKind.JOB_NOT_FOUND;
             case INTERRUPTED -> io.hvreplica.ErrorKind.INTERRUPTED;
+            case NOT_STARTED -> io.hvreplica.ErrorKind.FAILED;
         };
     }
 

@@ -140,6 +140,11 @@ final class Cli {
             public java.time.Clock clock() {
                 return env.clock();
             }
+
+            @Override
+            public io.hvreplica.hyperv.JobWatcher.Sleeper sleeper() {
+                return env.sleeper();
+            }
         });
     }
 }

@@ -23,7 +23,7 @@ public final class CapturingEnvironment {
     private final PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
     private final PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
     private final List<Duration> sleeps = new ArrayList<>();
-    private Instant now = Instant.parse("2026-11-24T10:00:00Z");
+    private volatile Instant now = Instant.parse("2026-11-24T10:00:00Z");
     private java.util.function.ToIntFunction<String> signalHandler;
     private String signalAtFirstSleep;
     private Integer signalExit;
@@ -92,15 +92,23 @@ public final class CapturingEnvironment {
     }
 
     public JobWatcher watcher(HyperVHost host) {
-        return new JobWatcher(host::job, clock, d -> {
+        return new JobWatcher(host::job, clock, sleeper());
+    }
+
+    /** Sleeps that only advance the fake clock (and deliver a signal when one is due). */
+    public JobWatcher.Sleeper sleeper() {
+        return d -> {
             if (signalAtFirstSleep != null && signalHandler != null) {
                 String signal = signalAtFirstSleep;
                 signalAtFirstSleep = null;
                 signalExit = signalHandler.applyAsInt(signal);
                 throw new InterruptedException(signal);
             }
-            sleeps.add(d);
-            now = now.plus(d);
-        });
+            synchronized (sleeps) {
+                sleeps.add(d);
+                now = now.plus(d);
+            }
+        };
     }
+
 }
