@@ -122,6 +122,7 @@ final class FleetCommand {
                         + " it again with --yes to go ahead");
                 return ExitCodes.USAGE;
             }
+            report.selected(selection);
             FleetRunner.Flow flow = start ? (runner, op, request, o, l) -> io.hvreplica.hyperv.Lifecycle.runThenStart(
                     runner, op, request, true, o, l) : null;
             fleet.run(selection, spec.operation(), new FleetRunner.Options(options, parallel, PER_HOST, failFast),
@@ -184,15 +185,50 @@ final class FleetCommand {
         private final Map<String, String> jobs = new ConcurrentHashMap<>();
         private final Map<String, String[]> running = new ConcurrentHashMap<>();
         private final Set<String> done = ConcurrentHashMap.newKeySet();
+        private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
         private final List<String[]> rows = new ArrayList<>();
         private final List<Integer> codes = new ArrayList<>();
+        private final List<String> failures = new ArrayList<>();
         private boolean closed;
+
+        private final boolean terminal;
+        private final Map<String, String> live = new LinkedHashMap<>();
+        private int drawn;
 
         Report(String operation, boolean json, Environment env) {
             this.operation = operation;
             this.json = json;
             this.out = env.out();
             this.err = env.err();
+            this.terminal = env.terminal();
+        }
+
+        /** Every VM the run will touch, so that an interruption can still account for each. */
+        synchronized void selected(FleetRunner.Selection selection) {
+            selection.vms().forEach((host, vms) -> vms.forEach(vm -> running.put(key(host, vm),
+                    new String[]{host, vm.name(), vm.id()})));
+        }
+
+        /** On a terminal, one line per running VM, redrawn in place; elsewhere, a line per change. */
+        private void show(String vm, String host, String line) {
+            if (json) {
+                return;
+            }
+            if (!terminal) {
+                err.println(vm + " on " + host + ": " + line);
+                return;
+            }
+            live.put(vm + " on " + host, line);
+            StringBuilder s = new StringBuilder();
+            if (drawn > 0) {
+                s.append("\033[").append(drawn).append('A');
+            }
+            for (Map.Entry<String, String> e : live.entrySet()) {
+                s.append("\r\033[2K").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+            }
+            drawn = live.size();
+            err.print(s);
+            err.flush();
         }
 
         private static String key(String host, VirtualMachine vm) {
@@ -202,21 +238,31 @@ final class FleetCommand {
         @Override
         public void invoking(OperationRunner.Context c, String method) {
             running.putIfAbsent(key(c.host(), c.vm()), new String[]{c.host(), c.vm().name(), c.vm().id()});
+            inFlight.add(key(c.host(), c.vm()));
+        }
+
+        @Override
+        public void answered(OperationRunner.Context c, long returnValue) {
+            inFlight.remove(key(c.host(), c.vm()));
         }
 
         @Override
         public synchronized void jobStarted(OperationRunner.Context c, String jobId, EndpointReference job) {
             jobs.put(key(c.host(), c.vm()), jobId);
             if (!closed) {
-                err.println(c.vm().name() + " on " + c.host() + ": " + c.operation() + " started job " + jobId);
-                err.flush();
+                if (json) {
+                    err.println(c.vm().name() + " on " + c.host() + ": " + c.operation() + " started job " + jobId);
+                    err.flush();
+                } else {
+                    show(c.vm().name(), c.host(), c.operation() + " started job " + jobId);
+                }
             }
         }
 
         @Override
         public synchronized void progress(OperationRunner.Context c, JobStatus s) {
-            if (!closed && !json) {
-                err.println(c.vm().name() + " on " + c.host() + ": " + s.stateName() + " "
+            if (!closed) {
+                show(c.vm().name(), c.host(), "job " + s.instanceId() + " " + s.stateName() + " "
                         + (s.percentComplete() == null ? 0 : s.percentComplete()) + "%");
             }
         }
@@ -237,8 +283,14 @@ final class FleetCommand {
                 o.put("seconds", r.elapsed().toMillis() / 1000.0);
                 out.println(Json.write(o));
                 out.flush();
-            } else if (failure.kind() != null) {
-                err.println("hvreplica: " + r.vm().name() + " on " + r.host() + ": " + failure.kind() + ": " + message);
+            } else {
+                show(r.vm().name(), r.host(), r.result() != null ? r.result().outcome().label() : "failed");
+                if (failure.kind() != null && !terminal) {
+                    err.println("hvreplica: " + r.vm().name() + " on " + r.host() + ": " + failure.kind() + ": " + message);
+                }
+                if (failure.kind() != null) {
+                    failures.add(r.vm().name() + " on " + r.host() + ": " + failure.kind() + ": " + message);
+                }
             }
             codes.add(failure.code());
             rows.add(new String[]{r.vm().name(), r.host(), r.result() != null ? r.result().outcome().label() : "failed",
@@ -291,9 +343,10 @@ final class FleetCommand {
             for (Map.Entry<String, String[]> e : running.entrySet()) {
                 String[] hv = e.getValue();
                 String job = jobs.get(e.getKey());
-                String message = "interrupted by " + signal + (job == null ? " while the call was in flight: its"
-                        + " outcome is unknown; check the VM's state on the host" : " while following the job; "
-                        + Reporter.resumeHint(job));
+                String message = "interrupted by " + signal + (job != null ? " while following the job; "
+                        + Reporter.resumeHint(job) : inFlight.contains(e.getKey()) ? " while the call was in flight: its"
+                        + " outcome is unknown; check the VM's state on the host" : " before anything was invoked on"
+                        + " it; nothing was changed");
                 if (json) {
                     Map<String, Object> o = new LinkedHashMap<>();
                     o.put("operation", operation);
@@ -325,6 +378,10 @@ final class FleetCommand {
         synchronized void summary() {
             if (json || closed || rows.isEmpty()) {
                 return;
+            }
+            if (terminal) {
+                // The live lines are gone with the run; the reasons stay, once each.
+                failures.forEach(f -> err.println("hvreplica: " + f));
             }
             String[] head = {"VM", "HOST", "OUTCOME", "JOB", "TIME"};
             int[] w = new int[head.length];
