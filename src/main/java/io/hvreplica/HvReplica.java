@@ -1,5 +1,6 @@
 package io.hvreplica;
 
+import io.hvreplica.hyperv.FleetRunner;
 import io.hvreplica.hyperv.HyperVHost;
 import io.hvreplica.hyperv.JobWatcher;
 import io.hvreplica.hyperv.OperationRunner;
@@ -57,6 +58,32 @@ public final class HvReplica implements AutoCloseable {
             transport.close();
             throw e;
         }
+    }
+
+    /**
+     * A host for a run over many VMs ({@link #fleet}): each of its connections comes from
+     * {@code transports} and is authenticated as it opens, on this client's SOAP runtime.
+     */
+    public FleetRunner.Host host(String name, java.util.function.Supplier<HttpTransport> transports) {
+        return new FleetRunner.Host(name, () -> {
+            HttpTransport transport = transports.get();
+            try {
+                transport.authenticate();
+                return new HyperVHost(new WsmanClient(transport, runtime));
+            } catch (RuntimeException e) {
+                transport.close();
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * A run of one operation over many VMs on these hosts: {@code select} the VMs, then
+     * {@code run}, which returns a {@link java.util.concurrent.CompletableFuture}. Close it to
+     * close its connections.
+     */
+    public FleetRunner fleet(java.util.List<FleetRunner.Host> hosts) {
+        return new FleetRunner(hosts, clock, sleeper);
     }
 
     /** Shuts the shared SOAP runtime down; close the sessions first. */

@@ -89,6 +89,39 @@ class LibraryApiTest {
     }
 
     @Test
+    void aRunOverManyVmsFromJavaIsACompletableFuture() {
+        ManualClock clock = new ManualClock();
+        URI endpoint = URI.create(simulator.endpoint());
+        simulator.reset();
+        List<String> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (HvReplica client = HvReplica.builder().clock(clock).sleeper(clock::sleep).build();
+             io.hvreplica.hyperv.FleetRunner fleet = client.fleet(List.of(client.host("hv-a", () ->
+                     HttpTransport.builder(endpoint, new NtlmAuthenticator(Credentials.of(SimulatedHost.NTLM_USER,
+                             SimulatedHost.NTLM_PASSWORD.toCharArray()), null)).build())))) {
+            io.hvreplica.hyperv.FleetRunner.Selection selection = fleet.select(List.of(
+                    io.hvreplica.hyperv.VmPattern.name("app-vm-0?"), io.hvreplica.hyperv.VmPattern.name("SYNC-*")));
+            assertEquals(3, selection.size());
+            java.util.concurrent.CompletableFuture<List<io.hvreplica.hyperv.FleetRunner.VmResult>> done = fleet.run(
+                    selection, Operations.REVERT_FAILOVER, new io.hvreplica.hyperv.FleetRunner.Options(
+                            OperationRunner.Options.waitUpTo(Duration.ofMinutes(30)), 8, 4, false),
+                    new io.hvreplica.hyperv.FleetRunner.Listener() {
+                        @Override
+                        public void finished(io.hvreplica.hyperv.FleetRunner.VmResult r) {
+                            ended.add(r.vm().name() + " " + (r.result() == null ? r.error().kind()
+                                    : r.result().outcome().label()));
+                        }
+                    }, null);
+            List<io.hvreplica.hyperv.FleetRunner.VmResult> results = done.join();
+            assertEquals(3, results.size());
+            assertTrue(ended.containsAll(List.of("app-vm-01 completed", "app-vm-02 failed", "sync-vm-04 completed")),
+                    ended.toString());
+            io.hvreplica.hyperv.FleetRunner.VmResult refused = results.stream()
+                    .filter(r -> r.vm().name().equals("app-vm-02")).findFirst().orElseThrow();
+            assertEquals(ErrorKind.REFUSED, refused.result().errorKind());
+        }
+    }
+
+    @Test
     void failuresCarryOneKindAndTheSessionsShareOneRuntime() {
         char[] password = SimulatedHost.NTLM_PASSWORD.toCharArray();
         try (HvReplica client = HvReplica.create()) {

@@ -129,6 +129,7 @@ final class FleetCommand {
                     report, flow).join();
             return report.exitCode();
         } finally {
+            fleet.close();
             for (Session s : List.copyOf(opened)) {
                 try {
                     s.close();

@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * again together. One VM's failure never stops the others unless asked ({@link Options#failFast}).
  * A lost answer is outcome-unknown for that VM and is never re-sent, on any of them.
  */
-public final class FleetRunner {
+public final class FleetRunner implements AutoCloseable {
     /** A host to work on: its name and a way to open another authenticated session with it. */
     public record Host(String name, Supplier<HyperVHost> sessions) {
     }
@@ -84,6 +84,7 @@ public final class FleetRunner {
     private final Clock clock;
     private final JobWatcher.Sleeper sleeper;
     private final Map<String, HyperVHost> first = new LinkedHashMap<>();
+    private final List<HyperVHost> opened = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public FleetRunner(List<Host> hosts, Clock clock, JobWatcher.Sleeper sleeper) {
         this.hosts = List.copyOf(hosts);
@@ -105,7 +106,7 @@ public final class FleetRunner {
             for (Host h : hosts) {
                 lookups.add(CompletableFuture.runAsync(() -> {
                     try {
-                        HyperVHost session = h.sessions().get();
+                        HyperVHost session = open(h);
                         synchronized (first) {
                             first.put(h.name(), session);
                         }
@@ -213,7 +214,7 @@ public final class FleetRunner {
         };
         List<CompletableFuture<Void>> perHost = new ArrayList<>();
         for (Map.Entry<String, List<VirtualMachine>> e : selection.vms().entrySet()) {
-            HostRun run = new HostRun(hostNamed(e.getKey()), session(e.getKey()), options.perHost());
+            HostRun run = new HostRun(hostNamed(e.getKey()), session(e.getKey()), options.perHost(), this::open);
             List<CompletableFuture<OperationRunner.Started>> invoked = new ArrayList<>();
             HvReplicaException noService = null;
             if (op.target() != Operation.Target.VM && !e.getValue().isEmpty()) {
@@ -370,6 +371,21 @@ public final class FleetRunner {
         }
     }
 
+    private HyperVHost open(Host host) {
+        HyperVHost session = host.sessions().get();
+        opened.add(session);
+        return session;
+    }
+
+    /** Closes every session the run opened. */
+    @Override
+    public void close() {
+        synchronized (opened) {
+            opened.forEach(HyperVHost::close);
+            opened.clear();
+        }
+    }
+
     private JobWatcher watcher(HyperVHost session) {
         return new JobWatcher(session::job, clock, sleeper);
     }
@@ -405,7 +421,10 @@ public final class FleetRunner {
         private final int bound;
         private int opened = 1;
 
-        HostRun(Host host, HyperVHost firstSession, int bound) {
+        private final java.util.function.Function<Host, HyperVHost> open;
+
+        HostRun(Host host, HyperVHost firstSession, int bound, java.util.function.Function<Host, HyperVHost> open) {
+            this.open = open;
             this.host = host;
             this.firstSession = firstSession;
             this.bound = bound;
@@ -422,7 +441,7 @@ public final class FleetRunner {
                     opened++;
                     HyperVHost fresh;
                     try {
-                        fresh = host.sessions().get();
+                        fresh = open.apply(host);
                     } catch (RuntimeException e) {
                         opened--;
                         throw e;

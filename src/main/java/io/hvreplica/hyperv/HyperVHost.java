@@ -308,8 +308,13 @@ public final class HyperVHost implements AutoCloseable {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Closes the session; a second close does nothing. */
     @Override
     public void close() {
-        wsman.close();
+        if (closed.compareAndSet(false, true)) {
+            wsman.close();
+        }
     }
 }
