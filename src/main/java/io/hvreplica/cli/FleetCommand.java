@@ -50,6 +50,17 @@ final class FleetCommand {
         this.json = json;
     }
 
+    /** The more serious of two exit codes, in the order the README gives; 0 is the least. */
+    static int moreSerious(int a, int b) {
+        if (a == ExitCodes.COMPLETED) {
+            return b;
+        }
+        if (b == ExitCodes.COMPLETED) {
+            return a;
+        }
+        return Report.rank(a) <= Report.rank(b) ? a : b;
+    }
+
     /** The hosts of --host and --hosts-file: one per line, optionally HOST:PORT, '#' starts a comment. */
     static List<String> hosts(List<String> given, String hostsFile) {
         List<String> hosts = new ArrayList<>(given);
@@ -161,7 +172,7 @@ final class FleetCommand {
     }
 
     /** One password prompt (or file read) for all the connections of the run. */
-    private static final class CachedPasswords extends DelegatingEnvironment {
+    static final class CachedPasswords extends DelegatingEnvironment {
         private final Map<String, char[]> read = new ConcurrentHashMap<>();
 
         CachedPasswords(Environment outer) {
@@ -367,11 +378,10 @@ final class FleetCommand {
         }
 
         synchronized int exitCode() {
-            return codes.stream().filter(c -> c != ExitCodes.COMPLETED)
-                    .min((a, b) -> Integer.compare(rank(a), rank(b))).orElse(ExitCodes.COMPLETED);
+            return codes.stream().reduce(ExitCodes.COMPLETED, FleetCommand::moreSerious);
         }
 
-        private static int rank(int code) {
+        static int rank(int code) {
             int i = SEVERITY.indexOf(code);
             return i < 0 ? SEVERITY.size() : i;
         }

@@ -194,6 +194,9 @@ final class OperationCommand {
     }
 
     private int callFleet() {
+        if (vmNames.isEmpty() && vmIds.isEmpty()) {
+            throw new UsageException("give the VMs: --vm NAME (wildcards allowed) or --vm-id GUID, as often as needed");
+        }
         List<io.hvreplica.hyperv.VmPattern> patterns = new java.util.ArrayList<>();
         try {
             vmNames.forEach(n -> patterns.add(io.hvreplica.hyperv.VmPattern.name(n)));

@@ -38,9 +38,13 @@ final class ReadCommand {
         Args.Schema s = new Args.Schema();
         ConnectionOptions.declare(s);
         AuthOptions.declare(s);
-        if (!name.equals(WAIT)) {
-            s.value("--vm", "NAME", name.equals(STATUS) ? "The VM's display name (default: every VM with replication)"
-                    : "The VM's display name");
+        if (name.equals(STATUS)) {
+            s.values("--vm", "NAME", "The VM's display name, may hold wildcards (* and ?) and be repeated"
+                    + " (default: every VM with replication)");
+            s.values("--vm-id", "GUID", "The VM's id; may be repeated");
+            s.value("--hosts-file", "FILE", "More hosts, one per line (HOST or HOST:PORT; # starts a comment)");
+        } else if (!name.equals(WAIT)) {
+            s.value("--vm", "NAME", "The VM's display name");
             s.value("--vm-id", "GUID", "The VM's id");
         } else {
             s.positional("JOB-ID");
@@ -80,8 +84,11 @@ final class ReadCommand {
             if (name.equals(WAIT)) {
                 return waitFor(args, connection, auth, json);
             }
-            VmSelector selector = selector(args.value("--vm"), args.value("--vm-id"), name.equals(STATUS));
             Duration timeout = Durations.parse(args.value("--timeout", "30m"));
+            if (name.equals(STATUS)) {
+                return status(args, connection, auth, timeout, json);
+            }
+            VmSelector selector = selector(args.value("--vm"), args.value("--vm-id"), false);
             try (Session session = Session.open(connection, auth, env, timeout)) {
                 HyperVHost host = session.host();
                 if (name.equals(STATUS)) {
@@ -123,6 +130,67 @@ final class ReadCommand {
             }
             return failure.code();
         }
+    }
+
+    /**
+     * Status of the VMs asked for (every replicated VM by default) on every host, one query per
+     * host; a host that fails is one line of its own, and the others go on.
+     */
+    private int status(Args.Parsed args, ConnectionOptions connection, AuthOptions auth, Duration timeout, boolean json) {
+        List<String> names = args.values("--vm");
+        List<String> ids = args.values("--vm-id");
+        List<String> hosts = FleetCommand.hosts(connection.hosts, args.value("--hosts-file"));
+        String where;
+        try {
+            List<String> conditions = new java.util.ArrayList<>();
+            names.forEach(n -> conditions.add(io.hvreplica.hyperv.VmPattern.name(n).wql()));
+            ids.forEach(i -> conditions.add(io.hvreplica.hyperv.VmPattern.id(i).wql()));
+            where = conditions.isEmpty() ? "ReplicationMode <> " + ReplicationStates.MODE_NONE
+                    : String.join(" OR ", conditions);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        boolean one = names.size() + ids.size() == 1 && ids.size() + names.stream()
+                .filter(n -> n.indexOf('*') < 0 && n.indexOf('?') < 0).count() == 1;
+        List<ConnectionOptions> targets = hosts.size() > 1 ? hosts.stream().map(connection::forHost).toList()
+                : List.of(connection);
+        Environment cached = new FleetCommand.CachedPasswords(env);
+        int worst = ExitCodes.COMPLETED;
+        for (ConnectionOptions c : targets) {
+            String hostName = hosts.size() > 1 ? c.hosts.get(0) : c.hostName();
+            try (Session session = Session.open(c, auth, cached, timeout)) {
+                HyperVHost host = session.host();
+                List<VirtualMachine> vms = one && targets.size() == 1
+                        ? List.of(host.findVm(names.isEmpty() ? VmSelector.byId(ids.get(0)) : VmSelector.byName(names.get(0))))
+                        : host.findVms(where);
+                for (VirtualMachine vm : vms) {
+                    status(vm, hostName, json);
+                }
+                if (vms.isEmpty() && !json) {
+                    env.out().println("No VM " + (names.isEmpty() && ids.isEmpty() ? "with replication" : "asked for")
+                            + " on " + hostName + ".");
+                }
+            } catch (UsageException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (targets.size() == 1) {
+                    throw e;
+                }
+                ExitCodes.Failure failure = ExitCodes.of(e);
+                if (json) {
+                    Map<String, Object> o = new LinkedHashMap<>();
+                    o.put("operation", name);
+                    o.put("host", hostName);
+                    o.put("outcome", "failed");
+                    o.put("error", JsonReporter.error(failure.kind(), ExitCodes.message(e)));
+                    env.out().println(Json.write(o));
+                } else {
+                    env.err().println("hvreplica: " + hostName + ": " + ExitCodes.message(e));
+                }
+                worst = FleetCommand.moreSerious(worst, failure.code());
+            }
+        }
+        return worst;
     }
 
     private int waitFor(Args.Parsed args, ConnectionOptions connection, AuthOptions auth, boolean json) {
