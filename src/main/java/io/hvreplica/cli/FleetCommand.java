@@ -86,11 +86,13 @@ final class FleetCommand {
             Duration timeout, OperationRunner.Options options, int parallel, boolean failFast, boolean yes,
             boolean dryRun, boolean start) {
         Environment cached = new CachedPasswords(env);
-        List<ConnectionOptions> perHost = hostSpecs.stream().map(connection::forHost).toList();
+        // --endpoint names the one host itself; otherwise each --host (or hosts-file line) is one.
+        List<ConnectionOptions> perHost = hostSpecs.isEmpty() ? List.of(connection)
+                : hostSpecs.stream().map(connection::forHost).toList();
         List<Session> opened = java.util.Collections.synchronizedList(new ArrayList<>());
         List<FleetRunner.Host> hosts = new ArrayList<>();
         for (ConnectionOptions c : perHost) {
-            hosts.add(new FleetRunner.Host(c.hosts.get(0), () -> {
+            hosts.add(new FleetRunner.Host(hostSpecs.isEmpty() ? c.hostName() : c.hosts.get(0), () -> {
                 Session s = Session.open(c, auth, cached, timeout);
                 opened.add(s);
                 return s.host();

@@ -204,11 +204,10 @@ final class OperationCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        List<String> on = hosts.isEmpty() ? List.of(connection.endpoint != null ? connection.hostName() : "") : hosts;
-        if (connection.endpoint != null) {
-            throw new UsageException("a run over many VMs takes --host (or --hosts-file), not --endpoint");
+        if (hosts.isEmpty() && connection.endpoint == null) {
+            throw new UsageException("give --host HOST (as often as needed), --hosts-file FILE or --endpoint URL");
         }
-        return new FleetCommand(spec, env, "json".equalsIgnoreCase(output)).run(connection, auth, on, patterns, timeout,
+        return new FleetCommand(spec, env, "json".equalsIgnoreCase(output)).run(connection, auth, hosts, patterns, timeout,
                 new OperationRunner.Options(!noWait, timeout, ifNeeded), parallel, failFast, yes, dryRun, start);
     }
 

@@ -810,8 +810,11 @@ class RevertFailoverCliTest {
     }
 
     @Test
-    void usageErrorBothVmAndVmId() {
-        assertUsage(run(revert("--vm", "app-vm-01", "--vm-id", APP_VM_01)), "either --vm NAME or --vm-id GUID");
+    void theSameVmByNameAndByIdRunsOnce() {
+        Run run = run(revert("--vm", "app-vm-01", "--vm-id", APP_VM_01, "--output", "json"));
+        assertEquals(0, run.exitCode(), run.all());
+        assertEquals("completed", run.field("outcome"));
+        assertEquals(1, requests(REVERT_ACTION).size(), "one VM, one call");
     }
 
     @Test
