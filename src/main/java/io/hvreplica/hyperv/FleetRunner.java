@@ -289,10 +289,21 @@ public final class FleetRunner implements AutoCloseable {
         HyperVHost session = run.acquire();
         try {
             OperationRunner runner = new OperationRunner(session, watcher(session).until(deadline));
+            boolean batched = true;
             for (int n = 0; !running.isEmpty(); n++) {
                 Map<String, JobWatcher.Result> ended = new LinkedHashMap<>();
                 try {
-                    Map<String, JobStatus> now = session.jobs(running.keySet());
+                    Map<String, JobStatus> now;
+                    try {
+                        now = batched ? session.jobs(running.keySet()) : oneByOne(session, running);
+                    } catch (WsmanFaultException e) {
+                        if ("TimedOut".equals(e.fault().subcode()) || !batched) {
+                            throw e;
+                        }
+                        // A host that will not run WQL over its jobs is still asked, one Get per job.
+                        batched = false;
+                        now = oneByOne(session, running);
+                    }
                     for (String id : running.keySet()) {
                         JobStatus s = now.get(id);
                         if (s == null) {
@@ -358,6 +369,21 @@ public final class FleetRunner implements AutoCloseable {
         } finally {
             run.release(session);
         }
+    }
+
+    /** Each job with its own Get; a job the host no longer has is left out, as the query would. */
+    private static Map<String, JobStatus> oneByOne(HyperVHost session, Map<String, OperationRunner.Started> running) {
+        Map<String, JobStatus> now = new LinkedHashMap<>();
+        for (Map.Entry<String, OperationRunner.Started> e : running.entrySet()) {
+            try {
+                now.put(e.getKey(), session.job(e.getValue().job()));
+            } catch (WsmanFaultException f) {
+                if (!f.isMissingInstance()) {
+                    throw f;
+                }
+            }
+        }
+        return now;
     }
 
     /** The VMs whose jobs ended, read again in one query; an empty map when that fails (each is then unread). */

@@ -204,6 +204,6 @@ class FleetCliTest {
                 && table.get(0).contains("JOB") && table.get(0).contains("TIME"), run.out());
         assertTrue(table.stream().anyMatch(l -> l.startsWith("app-vm-01") && l.contains("completed")
                 && l.contains("2B7E5D19-8C34-4A6F-9E12-7D0C3B5A8F61")), run.out());
-        assertTrue(run.err().contains("app-vm-01 on " + host(a) + ": RevertFailover started job"), run.err());
+        assertTrue(run.err().contains("app-vm-01 on " + host(a) + ": revert-failover started job"), run.err());
     }
 }
