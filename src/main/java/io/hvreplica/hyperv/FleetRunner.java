@@ -182,38 +182,14 @@ public final class FleetRunner implements AutoCloseable {
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService calls = Executors.newFixedThreadPool(options.parallel(), daemon("call"));
         ExecutorService pollers = Executors.newCachedThreadPool(daemon("poll"));
-        Listener emitting = new Listener() {
-            @Override
-            public void invoking(OperationRunner.Context c, String method) {
-                listener.invoking(c, method);
-            }
-
-            @Override
-            public void answered(OperationRunner.Context c, long rv) {
-                listener.answered(c, rv);
-            }
-
-            @Override
-            public void jobStarted(OperationRunner.Context c, String jobId, io.hvreplica.wsman.EndpointReference job) {
-                listener.jobStarted(c, jobId, job);
-            }
-
-            @Override
-            public void progress(OperationRunner.Context c, JobStatus s) {
-                listener.progress(c, s);
-            }
-
-            @Override
-            public void finished(VmResult r) {
+        List<CompletableFuture<Void>> perHost = new ArrayList<>();
+        for (Map.Entry<String, List<VirtualMachine>> e : selection.vms().entrySet()) {
+            Listener emitting = named(e.getKey(), listener, r -> {
                 results.add(r);
                 if (!r.success() && options.failFast()) {
                     stop.set(true);
                 }
-                listener.finished(r);
-            }
-        };
-        List<CompletableFuture<Void>> perHost = new ArrayList<>();
-        for (Map.Entry<String, List<VirtualMachine>> e : selection.vms().entrySet()) {
+            });
             HostRun run = new HostRun(hostNamed(e.getKey()), session(e.getKey()), options.perHost(), this::open);
             List<CompletableFuture<OperationRunner.Started>> invoked = new ArrayList<>();
             HvReplicaException noService = null;
@@ -271,6 +247,41 @@ public final class FleetRunner implements AutoCloseable {
                 return List.copyOf(results);
             }
         });
+    }
+
+    /** Passes the events on with the host named as the caller named it (with its port, say). */
+    private static Listener named(String host, Listener listener, java.util.function.Consumer<VmResult> first) {
+        return new Listener() {
+            private OperationRunner.Context as(OperationRunner.Context c) {
+                return new OperationRunner.Context(host, c.operation(), c.vm());
+            }
+
+            @Override
+            public void invoking(OperationRunner.Context c, String method) {
+                listener.invoking(as(c), method);
+            }
+
+            @Override
+            public void answered(OperationRunner.Context c, long rv) {
+                listener.answered(as(c), rv);
+            }
+
+            @Override
+            public void jobStarted(OperationRunner.Context c, String jobId, io.hvreplica.wsman.EndpointReference job) {
+                listener.jobStarted(as(c), jobId, job);
+            }
+
+            @Override
+            public void progress(OperationRunner.Context c, JobStatus s) {
+                listener.progress(as(c), s);
+            }
+
+            @Override
+            public void finished(VmResult r) {
+                first.accept(r);
+                listener.finished(r);
+            }
+        };
     }
 
     /** How one VM runs when the operation is a flow of several calls. */
