@@ -84,7 +84,7 @@ final class ExitCodes {
             return " (raise --timeout to wait longer)";
         }
         if (e instanceof io.hvreplica.hyperv.AmbiguousVmException) {
-            return " (--vm-id)";
+            return "; pass the one you mean with --vm-id";
         }
         return "";
     }

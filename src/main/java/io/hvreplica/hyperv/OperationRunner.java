@@ -254,9 +254,9 @@ public final class OperationRunner {
                 }
                 Reread after = vm == null ? Reread.NOT_READ : reread(vm, null);
                 return new OperationResult(name, vm, rv, meaning, jobId, job, Outcome.JOB_GONE, "the host " + host.name()
-                        + " no longer has job " + jobId + " (last seen " + (job == null ? "never"
-                        : (job.stateName() + " " + (job.percentComplete() == null ? "" : job.percentComplete() + "%"))
-                        .trim()) + "), so how it ended is unknown" + (vm == null ? "" : "; " + after.sentence()),
+                        + " no longer has job " + jobId + (job == null ? " (it was never read)" : " (last seen "
+                        + (job.stateName() + " " + (job.percentComplete() == null ? "" : job.percentComplete() + "%"))
+                        .trim() + ")") + ", so how it ended is unknown" + (vm == null ? "" : "; " + after.sentence()),
                         after.vm(), null, null, null, List.of());
             case FINISHED:
             default:
