@@ -74,6 +74,29 @@ class SignalTest {
     }
 
     @Test
+    void aSignalDuringARunOverManyVmsPrintsOneObjectForEveryVmNotDone() {
+        CapturingEnvironment env = new CapturingEnvironment();
+        env.signalAtFirstSleep("SIGTERM");
+        Cli.Run run = Cli.run(env, true, (f, u) -> SimulatedHost.NTLM_PASSWORD.toCharArray(), "revert-failover",
+                "--endpoint", host.endpoint(), "--user", SimulatedHost.NTLM_USER, "--vm", "slow-vm-05",
+                "--vm", "app-vm-01", "--vm", "sync-vm-04", "--yes", "--output", "json");
+
+        assertEquals(143, run.env().signalExit(), run.out() + run.err());
+        List<Map<String, Object>> lines = run.out().strip().lines().map(MiniJson::object).toList();
+        assertEquals(3, lines.size(), "one object per VM: " + run.out());
+        Map<String, Object> sync = lines.stream().filter(o -> "sync-vm-04".equals(MiniJson.path(o, "vm.name")))
+                .findFirst().orElseThrow();
+        assertEquals("completed", MiniJson.path(sync, "outcome"), "it ended before the signal");
+        for (String vm : List.of("slow-vm-05", "app-vm-01")) {
+            Map<String, Object> o = lines.stream().filter(l -> vm.equals(MiniJson.path(l, "vm.name"))).findFirst()
+                    .orElseThrow();
+            assertEquals("interrupted", MiniJson.path(o, "outcome"), o.toString());
+            assertTrue(((String) MiniJson.path(o, "error.message")).contains("--resume "
+                    + MiniJson.path(o, "job.instanceId")), o.toString());
+        }
+    }
+
+    @Test
     void sigintInTextModePrintsTheJobAndTheResumeCommand() {
         Cli.Run run = revertInterruptedBy("SIGINT");
 
