@@ -258,6 +258,36 @@ final class HostCatalog {
         return points;
     }
 
+    /** When the first generated replica was created; each next one a minute later. */
+    private static final Instant FIRST_GENERATED_INSTALL = Instant.parse("2025-01-06T08:00:00Z");
+
+    /**
+     * {@code count} generated replicas named {@code String.format(pattern, i)} for i = 1..count:
+     * Replica (2), Recovered (5), off, two recovery points, no script, so every lifecycle call works
+     * on them (revert, then initiate; start, commit, reverse). Their GUIDs are name-based UUIDs of
+     * the host name and the VM name: the same on every run, different on every host, as VM ids are
+     * unique across a real fleet.
+     *
+     * @throws IllegalArgumentException if the pattern gives two VMs the same name, or count is out of range
+     */
+    static List<Vm> generatedReplicas(String hostName, String pattern, int count) {
+        if (count < 0 || count > 10_000) {
+            throw new IllegalArgumentException("generated VMs must be between 0 and 10000: " + count);
+        }
+        List<Vm> vms = new ArrayList<>(count);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 1; i <= count; i++) {
+            String name = String.format(Locale.ROOT, pattern, i);
+            if (name.isBlank() || !names.add(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("the pattern '" + pattern + "' does not give each VM its own name: "
+                        + "'" + name + "' for " + i);
+            }
+            String guid = derivedGuid("generated-vm:" + hostName.toUpperCase(Locale.ROOT), name, 0);
+            vms.add(Vm.replica(name, guid, 5, CIM_DATETIME.format(FIRST_GENERATED_INSTALL.plusSeconds(60L * i)), 2));
+        }
+        return vms;
+    }
+
     /** An upper-case GUID that depends only on its inputs (a name-based UUID). */
     static String derivedGuid(String kind, String of, int counter) {
         return UUID.nameUUIDFromBytes((kind + ":" + of.toUpperCase(Locale.ROOT) + ":" + counter)
