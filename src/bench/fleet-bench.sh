@@ -52,7 +52,8 @@ for n in $(seq 64); do echo "HV-SITE-$n:operator:$password"; done > "$tmp/users"
 
 wait_for() { # FILE PATTERN [COUNT]: until FILE has COUNT lines matching PATTERN (30 s at most)
   for _ in $(seq 300); do
-    [ "$(grep -c -- "$2" "$1" 2>/dev/null || true)" -ge "${3:-1}" ] && return 0
+    local n; n=$(grep -c -- "$2" "$1" 2>/dev/null) || true
+    [ "${n:-0}" -ge "${3:-1}" ] && return 0
     sleep 0.1
   done
   echo "timed out waiting for '$2' in $1:" >&2; cat "$1" >&2; return 1
@@ -65,7 +66,7 @@ for scenario in $scenarios; do
   bin/hvreplica simulate --hosts "$hosts" --vms "$vms" --job-seconds "$job_seconds" --port 0 \
     > "$dir/sim.out" 2> "$dir/sim.err" & pids+=($!)
   wait_for "$dir/sim.out" "^HV-SITE-" "$hosts"
-  wait_for "$dir/sim.err" " basic " "$hosts"
+  wait_for "$dir/sim.err" "^HV-SITE-[0-9]* basic " "$hosts"
   peers=(); resets=()
   while read -r name _ basic _ reset; do
     NTLM_USER_FILE="$tmp/users" $py src/test/peer/winrm_peer.py --port 0 --backend "$basic" \
@@ -73,7 +74,7 @@ for scenario in $scenarios; do
     wait_for "$dir/$name.peer.out" READY
     peers+=("127.0.0.1:$(awk '/READY/{print $2}' "$dir/$name.peer.out")")
     resets+=("$reset")
-  done < <(grep " basic " "$dir/sim.err")
+  done < <(grep "^HV-SITE-[0-9]* basic " "$dir/sim.err")
 
   vm_args=(); host_args=(); endpoint_args=()
   for i in $(seq "$vms"); do vm_args+=(--vm "$(printf 'site-vm-%02d' "$i")"); done
