@@ -27,7 +27,9 @@ import java.util.UUID;
  *   <li>Every accepted call starts a job (ReturnValue 4096) and its effect applies on the Get that
  *       returns the job as Completed; a job that fails leaves the VM as it was (InitiateFailover
  *       puts it back from 12 to 3). Three Gets take a job from Starting 0% through Running 50% to
- *       Completed 100%; the catalog's scripted RevertFailover jobs keep their own steps.</li>
+ *       Completed 100%; the catalog's scripted RevertFailover jobs keep their own steps. A host built
+ *       with a job duration ({@link SimulatedHost.Builder#jobDuration}) ends a job when that time has
+ *       passed instead, and a job query ({@code Msvm_ConcreteJob} WQL) reads a job like a Get.</li>
  *   <li>While a job started by a call has not ended, every other call on that VM is refused
  *       (32775; DestroySystem: 5), the way a real host refuses a VM that is busy (§12.1 notes
  *       32775 can be transient). The one exception keeps the old scripted behaviour: calling
