@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -277,7 +279,7 @@ final class HostCatalog {
             throw new IllegalArgumentException("generated VMs must be between 0 and 10000: " + count);
         }
         List<Vm> vms = new ArrayList<>(count);
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (int i = 1; i <= count; i++) {
             String name = String.format(Locale.ROOT, pattern, i);
             if (name.isBlank() || !names.add(name.toLowerCase(Locale.ROOT))) {

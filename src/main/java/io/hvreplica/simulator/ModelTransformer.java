@@ -1,5 +1,7 @@
 package io.hvreplica.simulator;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -67,7 +69,7 @@ final class ModelTransformer implements ResponseDefinitionTransformerV2 {
         String op = stub == null ? null : stub.getString("op", null);
         if (OP_RESET.equals(op)) {
             model.reset();
-            return com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+            return aResponse().withStatus(200)
                     .withHeader("Content-Type", "text/plain;charset=UTF-8")
                     .withBody("reset " + model.hostName() + "\n").build();
         }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -135,7 +136,7 @@ public final class SimulatedHost implements AutoCloseable {
             if (count < 0 || count > 10_000) {
                 throw new IllegalArgumentException("generated VMs must be between 0 and 10000: " + count);
             }
-            this.replicaPattern = pattern;
+            this.replicaPattern = Objects.requireNonNull(pattern, "pattern");
             this.replicaCount = count;
             return this;
         }
@@ -155,7 +156,7 @@ public final class SimulatedHost implements AutoCloseable {
 
         /** The clock timed jobs run on; for tests, which must not sleep. */
         public Builder clock(Clock clock) {
-            this.clock = java.util.Objects.requireNonNull(clock, "clock");
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

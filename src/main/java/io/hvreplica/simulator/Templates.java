@@ -54,7 +54,7 @@ final class Templates {
         Matcher include = INCLUDE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (include.find()) {
-            // Fragments include no further fragments, so this cannot loop.
+            // A fragment may include others; one that included itself would recurse until the stack ends.
             String fragment = load(include.group(1));
             include.appendReplacement(out, Matcher.quoteReplacement(fragment));
         }

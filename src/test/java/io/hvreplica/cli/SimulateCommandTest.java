@@ -112,6 +112,9 @@ class SimulateCommandTest {
             SimulateCommand.Plan plan = new SimulateCommand.Plan(second - 1, 2, 1, null);
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> SimulateCommand.startAndDescribe(
                     plan, new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())));
+            if (e.getMessage().contains(":" + (second - 1) + ":")) {
+                return; // another process holds the port below ours: the first host never started
+            }
             assertTrue(e.getMessage().contains(":" + second), e.getMessage());
             // The first host was closed again: its port can be bound.
             try (ServerSocket again = new ServerSocket(second - 1, 1, java.net.InetAddress.getLoopbackAddress())) {
