@@ -26,9 +26,10 @@ import java.util.Map;
  * <ul>
  *   <li>by reads (the default, which tests depend on): every Get of a job, or query that returns
  *       it, moves it one step on;</li>
- *   <li>by time (a model made with a job duration): a job started by a call ends once {@code jobDuration} has passed on
- *       the model's clock since it started, whether anyone reads it or not, as on Windows; before
- *       that, its PercentComplete and ElapsedTime follow the time elapsed. Reads do not move it.</li>
+ *   <li>by time (a model made with a job duration): a job started by a call ends once that
+ *       duration has passed on the model's clock since it started, whether anyone reads it or not,
+ *       as on Windows; before that, its PercentComplete and ElapsedTime follow the time elapsed.
+ *       Reads do not move it.</li>
  * </ul>
  */
 final class HostModel {
