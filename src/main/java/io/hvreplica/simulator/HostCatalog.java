@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -27,7 +29,9 @@ import java.util.UUID;
  *   <li>Every accepted call starts a job (ReturnValue 4096) and its effect applies on the Get that
  *       returns the job as Completed; a job that fails leaves the VM as it was (InitiateFailover
  *       puts it back from 12 to 3). Three Gets take a job from Starting 0% through Running 50% to
- *       Completed 100%; the catalog's scripted RevertFailover jobs keep their own steps.</li>
+ *       Completed 100%; the catalog's scripted RevertFailover jobs keep their own steps. A host built
+ *       with a job duration ({@link SimulatedHost.Builder#jobDuration}) ends a job when that time has
+ *       passed instead, and a job query ({@code Msvm_ConcreteJob} WQL) reads a job like a Get.</li>
  *   <li>While a job started by a call has not ended, every other call on that VM is refused
  *       (32775; DestroySystem: 5), the way a real host refuses a VM that is busy (§12.1 notes
  *       32775 can be transient). The one exception keeps the old scripted behaviour: calling
@@ -256,6 +260,36 @@ final class HostCatalog {
                     at, consistent));
         }
         return points;
+    }
+
+    /** When the first generated replica was created; each next one a minute later. */
+    private static final Instant FIRST_GENERATED_INSTALL = Instant.parse("2025-01-06T08:00:00Z");
+
+    /**
+     * {@code count} generated replicas named {@code String.format(pattern, i)} for i = 1..count:
+     * Replica (2), Recovered (5), off, two recovery points, no script, so every lifecycle call works
+     * on them (revert, then initiate; start, commit, reverse). Their GUIDs are name-based UUIDs of
+     * the host name and the VM name: the same on every run, different on every host, as VM ids are
+     * unique across a real fleet.
+     *
+     * @throws IllegalArgumentException if the pattern gives two VMs the same name, or count is out of range
+     */
+    static List<Vm> generatedReplicas(String hostName, String pattern, int count) {
+        if (count < 0 || count > 10_000) {
+            throw new IllegalArgumentException("generated VMs must be between 0 and 10000: " + count);
+        }
+        List<Vm> vms = new ArrayList<>(count);
+        Set<String> names = new HashSet<>();
+        for (int i = 1; i <= count; i++) {
+            String name = String.format(Locale.ROOT, pattern, i);
+            if (name.isBlank() || !names.add(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("the pattern '" + pattern + "' does not give each VM its own name: "
+                        + "'" + name + "' for " + i);
+            }
+            String guid = derivedGuid("generated-vm:" + hostName.toUpperCase(Locale.ROOT), name, 0);
+            vms.add(Vm.replica(name, guid, 5, CIM_DATETIME.format(FIRST_GENERATED_INSTALL.plusSeconds(60L * i)), 2));
+        }
+        return vms;
     }
 
     /** An upper-case GUID that depends only on its inputs (a name-based UUID). */

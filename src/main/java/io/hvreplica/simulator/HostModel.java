@@ -6,6 +6,8 @@ import io.hvreplica.simulator.HostCatalog.Outcome;
 import io.hvreplica.simulator.HostCatalog.RecoveryPoint;
 import io.hvreplica.simulator.HostCatalog.Revert;
 import io.hvreplica.simulator.HostCatalog.Vm;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +20,17 @@ import java.util.Map;
  * The live state of the simulated host: its VMs, their recovery points and the jobs. The rules are
  * documented on {@link HostCatalog}. Every public operation holds the model's lock, because the
  * Negotiate front and WireMock serve several connections at once; answers are immutable snapshots.
+ *
+ * <p>Each model is one host: its name, the VMs it starts with and its job timing are its own, so
+ * several hosts in one JVM share nothing. Jobs advance in one of two ways:
+ * <ul>
+ *   <li>by reads (the default, which tests depend on): every Get of a job, or query that returns
+ *       it, moves it one step on;</li>
+ *   <li>by time (a model made with a job duration): a job started by a call ends once that
+ *       duration has passed on the model's clock since it started, whether anyone reads it or not,
+ *       as on Windows; before that, its PercentComplete and ElapsedTime follow the time elapsed.
+ *       Reads do not move it.</li>
+ * </ul>
  */
 final class HostModel {
     static final int COMPLETED = 0;
@@ -88,7 +101,28 @@ final class HostModel {
     }
 
     /** One Get of a job: what the job is and the step it shows now. */
-    record JobView(String instanceId, JobKind kind, String timeSubmitted, JobStep step) {}
+    record JobView(String instanceId, JobKind kind, String timeSubmitted, JobStep step) {
+
+        /** What a WQL query over {@code Msvm_ConcreteJob} can test; the names of the Get answer's properties. */
+        Map<String, Object> wqlProperties() {
+            Map<String, Object> p = new HashMap<>();
+            p.put("instanceid", instanceId);
+            p.put("caption", kind.caption);
+            p.put("description", kind.caption);
+            p.put("elementname", kind.caption);
+            p.put("name", kind.caption);
+            p.put("jobtype", kind.jobType);
+            p.put("jobstate", step.jobState());
+            p.put("jobstatus", step.jobStatus());
+            p.put("percentcomplete", step.percentComplete());
+            p.put("errorcode", step.errorCode());
+            p.put("errordescription", step.errorDescription());
+            return p;
+        }
+    }
+
+    /** How jobs advance: {@code duration} null means one step per read. */
+    private record Timing(Duration duration, Clock clock) {}
 
     /**
      * The answer to an Invoke. {@code accessDenied}: a WS-Man fault instead of an output;
@@ -153,6 +187,8 @@ final class HostModel {
         Runnable onFailure = () -> {};
         /** Started by an Invoke (not merely pre-seeded by the catalog): makes its VM busy until it ends. */
         boolean invoked;
+        /** When it started on the model's clock; used only when jobs are timed. */
+        Instant started;
         int next;
         boolean ended;
         boolean gone;
@@ -172,7 +208,8 @@ final class HostModel {
             return invoked && !ended && !gone;
         }
 
-        void restart() {
+        void restart(Instant now) {
+            started = now;
             next = 0;
             ended = false;
             gone = steps.isEmpty();
@@ -182,13 +219,37 @@ final class HostModel {
 
     private static final Instant FIRST_NEW_JOB = Instant.parse("2025-03-18T10:00:00Z");
 
+    private final String hostName;
+    private final List<Vm> catalog;
+    private final Timing timing;
     private final Map<String, VmState> vms = new LinkedHashMap<>();
-    private final Map<String, JobState> jobs = new HashMap<>();
+    /** In creation order, so a query over the jobs lists them as they were started. */
+    private final Map<String, JobState> jobs = new LinkedHashMap<>();
     /** Counts what the host created since the last reset; feeds the derived ids. */
     private int created;
 
+    /** The default host: {@value SimulatedHost#HOST_NAME} with {@link HostCatalog#VMS}, one job step per read. */
     HostModel() {
+        this(SimulatedHost.HOST_NAME, HostCatalog.VMS, null, null);
+    }
+
+    /**
+     * A host named {@code hostName} (the replication service's SystemName and the Machine of its
+     * faults) that starts with {@code catalog}. With a {@code jobDuration}, jobs are timed on
+     * {@code clock}; without one, they move one step per read and the clock is not used.
+     */
+    HostModel(String hostName, List<Vm> catalog, Duration jobDuration, Clock clock) {
+        if (jobDuration != null && (jobDuration.isNegative() || clock == null)) {
+            throw new IllegalArgumentException("a timed job needs a duration of zero or more and a clock");
+        }
+        this.hostName = hostName;
+        this.catalog = List.copyOf(catalog);
+        this.timing = new Timing(jobDuration, clock);
         reset();
+    }
+
+    String hostName() {
+        return hostName;
     }
 
     /** Back to the catalog: VMs and their states, recovery points, test VMs, jobs and counters. */
@@ -196,7 +257,7 @@ final class HostModel {
         vms.clear();
         jobs.clear();
         created = 0;
-        for (Vm vm : HostCatalog.VMS) {
+        for (Vm vm : catalog) {
             VmState state = new VmState(vm);
             vms.put(key(vm.guid()), state);
             if (vm.revert() != null && vm.revert().outcome() == Outcome.JOB) {
@@ -210,8 +271,9 @@ final class HostModel {
 
     /** The host itself and every VM that satisfies the query, in catalog order. */
     synchronized List<SystemView> computerSystems(WqlFilter.Query query) throws WqlFilter.Invalid {
+        settle();
         List<SystemView> result = new ArrayList<>();
-        SystemView host = new SystemView(SimulatedHost.HOST_NAME, SimulatedHost.HOST_NAME, true, 2, 0, null, 0, 0, 0,
+        SystemView host = new SystemView(hostName, hostName, true, 2, 0, null, 0, 0, 0,
                 0, "2024-10-28T07:45:12.0000000Z");
         query.requireKnown(host.wqlProperties().keySet());
         for (SystemView view : concat(host, vms.values().stream().map(VmState::view).toList())) {
@@ -224,6 +286,7 @@ final class HostModel {
 
     /** Each VM's realized settings and its recovery points (oldest first) that satisfy the query. */
     synchronized List<SettingDataView> settingData(WqlFilter.Query query) throws WqlFilter.Invalid {
+        settle();
         List<SettingDataView> result = new ArrayList<>();
         query.requireKnown(new SettingDataView("", "", "", "", "").wqlProperties().keySet());
         for (VmState vm : vms.values()) {
@@ -245,7 +308,8 @@ final class HostModel {
 
     /** Whether a VM (or the host) with this Name exists. */
     synchronized boolean hasSystem(String name) {
-        return name != null && (vms.containsKey(key(name)) || SimulatedHost.HOST_NAME.equalsIgnoreCase(name.trim()));
+        settle();
+        return name != null && (vms.containsKey(key(name)) || hostName.equalsIgnoreCase(name.trim()));
     }
 
     /**
@@ -254,26 +318,139 @@ final class HostModel {
      * applies the job's effect (or undoes its transitional state when it failed).
      */
     synchronized JobView pollJob(String instanceId) {
+        settle();
         JobState job = instanceId == null ? null : jobs.get(key(instanceId));
-        if (job == null || job.gone) {
+        if (job == null) {
             return null;
         }
-        if (job.vanishes && job.next >= job.steps.size()) {
-            job.gone = true;
+        JobView view = peek(job);
+        if (view != null) {
+            read(job, view);
+        }
+        return view;
+    }
+
+    /**
+     * The jobs a WQL query over {@code Msvm_ConcreteJob} selects, in the order they were started,
+     * each as a Get would show it now. Returning a job counts as reading it (one step on, when jobs
+     * move per read), so a client can follow many jobs with one query per round; jobs the host no
+     * longer has are simply absent, as from WMI.
+     */
+    synchronized List<JobView> jobs(WqlFilter.Query query) throws WqlFilter.Invalid {
+        settle();
+        query.requireKnown(new JobView("", JobKind.REVERT_FAILOVER, "", JobStep.completed(0)).wqlProperties().keySet());
+        List<JobView> result = new ArrayList<>();
+        for (JobState job : List.copyOf(jobs.values())) {
+            JobView view = peek(job);
+            if (view != null && query.matches(view.wqlProperties())) {
+                read(job, view);
+                result.add(view);
+            }
+        }
+        return result;
+    }
+
+    /** What a read of the job shows now, without moving it; null when it is gone (or goes at this read). */
+    private JobView peek(JobState job) {
+        if (job.gone) {
             return null;
         }
-        JobStep step = job.steps.get(Math.min(job.next, job.steps.size() - 1));
-        job.next++;
-        if (step.ended() && !job.ended) {
-            job.ended = true;
-            (step.failed() ? job.onFailure : job.onSuccess).run();
+        JobStep step;
+        if (timing.duration() == null) {
+            if (job.vanishes && job.next >= job.steps.size()) {
+                job.gone = true;
+                return null;
+            }
+            step = job.steps.get(Math.min(job.next, job.steps.size() - 1));
+        } else {
+            step = timedStep(job);
+            if (step == null) {
+                return null;
+            }
         }
         return new JobView(job.instanceId, job.kind, job.timeSubmitted, step);
+    }
+
+    /** A read of the job: one step on, when jobs move per read; the read that shows its end applies it. */
+    private void read(JobState job, JobView view) {
+        if (timing.duration() != null) {
+            return;
+        }
+        job.next++;
+        if (view.step().ended() && !job.ended) {
+            job.ended = true;
+            (view.step().failed() ? job.onFailure : job.onSuccess).run();
+        }
+    }
+
+    // ------------------------------------------------------------------ timed jobs
+
+    /**
+     * Timed jobs: ends every job a call started whose duration has passed, applying its effect (or
+     * undoing its transitional state), whether or not anyone reads it. Called first by every
+     * operation, so look-ups and calls see what the host would have done by now. Jobs the catalog
+     * merely pre-seeds are never ended here: nobody asked for their effect.
+     */
+    private void settle() {
+        if (timing.duration() == null) {
+            return;
+        }
+        Instant now = timing.clock().instant();
+        for (JobState job : List.copyOf(jobs.values())) {
+            if (!job.invoked || job.ended || job.gone || !endsInTime(job) || !due(job, now)) {
+                continue;
+            }
+            if (job.vanishes) {
+                job.gone = true;
+                continue;
+            }
+            job.ended = true;
+            JobStep last = job.steps.get(job.steps.size() - 1);
+            (last.failed() ? job.onFailure : job.onSuccess).run();
+        }
+    }
+
+    /** A job whose script never reaches an end (slow-vm-05's) runs forever in time too. */
+    private static boolean endsInTime(JobState job) {
+        return job.vanishes || job.steps.get(job.steps.size() - 1).ended();
+    }
+
+    private boolean due(JobState job, Instant now) {
+        return !Duration.between(job.started, now).minus(timing.duration()).isNegative();
+    }
+
+    /**
+     * The step a timed job shows now: its last scripted step once the duration has passed (with
+     * that duration as ElapsedTime), before that a running step whose PercentComplete is the share
+     * of the duration elapsed, scaled to the percent its last step shows (so a job that fails at 30%
+     * climbs to 30%). Starting (3) only at the very instant it started. Null when the job has gone.
+     */
+    private JobStep timedStep(JobState job) {
+        Instant now = timing.clock().instant();
+        long durationMillis = timing.duration().toMillis();
+        long elapsed = Math.max(0, Duration.between(job.started, now).toMillis());
+        JobStep last = job.steps.get(job.steps.size() - 1);
+        if (!endsInTime(job)) {
+            return new JobStep(last.jobState(), last.percentComplete(), elapsed, last.jobStatus(), last.errorCode(),
+                    last.errorDescription(), last.errorSummaryDescription());
+        }
+        if (job.ended || due(job, now)) {
+            if (job.vanishes) {
+                job.gone = true;
+                return null;
+            }
+            return new JobStep(last.jobState(), last.percentComplete(), durationMillis, last.jobStatus(),
+                    last.errorCode(), last.errorDescription(), last.errorSummaryDescription());
+        }
+        int percent = (int) (elapsed * last.percentComplete() / Math.max(1, durationMillis));
+        return JobStep.running(elapsed == 0 ? 3 : 4, Math.min(percent, Math.max(0, last.percentComplete() - 1)),
+                elapsed);
     }
 
     // ------------------------------------------------------------------ Msvm_ReplicationService
 
     synchronized InvokeAnswer replicationServiceMethod(String method, Map<String, Object> parameters) {
+        settle();
         VmState vm = referencedVm(parameters.get("ComputerSystem"));
         if (vm == null) {
             return InvokeAnswer.returns(INVALID_PARAMETER);
@@ -311,7 +488,7 @@ final class HostModel {
             return InvokeAnswer.returns(script.returnValue());
         }
         if (scriptedJob != null) {
-            scriptedJob.restart();
+            scriptedJob.restart(now());
             return new InvokeAnswer(false, JOB_STARTED, scriptedJob.instanceId, null);
         }
         if (vm.enabledState == 2) {
@@ -400,6 +577,7 @@ final class HostModel {
 
     /** Null when the host has no VM of that name (the caller answers with a fault). */
     synchronized InvokeAnswer computerSystemMethod(String name, String method, Map<String, Object> parameters) {
+        settle();
         VmState vm = vms.get(key(name));
         if (vm == null) {
             // The host's own Msvm_ComputerSystem: not a VM, so neither method applies to it.
@@ -471,6 +649,7 @@ final class HostModel {
     // ------------------------------------------------------------------ Msvm_VirtualSystemManagementService
 
     synchronized InvokeAnswer destroySystem(Map<String, Object> parameters) {
+        settle();
         VmState vm = referencedVm(parameters.get("AffectedSystem"));
         if (vm == null) {
             return InvokeAnswer.returns(CIM_INVALID_PARAMETER);
@@ -540,9 +719,13 @@ final class HostModel {
     private JobState newJob(VmState vm, JobKind kind, List<JobStep> steps) {
         created++;
         String id = HostCatalog.derivedGuid("job:" + kind.name(), vm.guid, created);
-        String submitted = HostCatalog.CIM_DATETIME.format(FIRST_NEW_JOB.plusSeconds(37L * created).plusMillis(created * 131L));
+        // Timed jobs run on the clock, so they show when they really started; the others a fixed,
+        // made-up time so that answers are the same on every run.
+        String submitted = HostCatalog.CIM_DATETIME.format(timing.duration() != null ? now()
+                : FIRST_NEW_JOB.plusSeconds(37L * created).plusMillis(created * 131L));
         JobState job = new JobState(id, kind, submitted, steps, false, vm.guid);
         job.invoked = true;
+        job.started = now();
         jobs.put(key(id), job);
         return job;
     }
@@ -551,7 +734,14 @@ final class HostModel {
         JobState job = new JobState(script.instanceId(), JobKind.REVERT_FAILOVER, script.timeSubmitted(), script.steps(),
                 script.vanishes(), vm.guid);
         job.onSuccess = () -> reverted(vm);
+        // Timed: a pre-seeded job has been running since the host (re)started.
+        job.started = now();
         jobs.put(key(script.instanceId()), job);
+    }
+
+    /** The model's clock, or null when jobs move per read (they need no time then). */
+    private Instant now() {
+        return timing.clock() == null ? null : timing.clock().instant();
     }
 
     private static InvokeAnswer started(JobState job, String resultingSystem) {

@@ -1,5 +1,7 @@
 package io.hvreplica.simulator;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -39,6 +41,7 @@ final class ModelTransformer implements ResponseDefinitionTransformerV2 {
     static final String OP_ENUMERATE = "enumerate";
     static final String OP_INVOKE = "invoke";
     static final String OP_GET_JOB = "get-job";
+    static final String OP_RESET = "reset";
 
     private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
@@ -64,12 +67,18 @@ final class ModelTransformer implements ResponseDefinitionTransformerV2 {
     public ResponseDefinition transform(ServeEvent serveEvent) {
         Parameters stub = serveEvent.getResponseDefinition().getTransformerParameters();
         String op = stub == null ? null : stub.getString("op", null);
+        if (OP_RESET.equals(op)) {
+            model.reset();
+            return aResponse().withStatus(200)
+                    .withHeader("Content-Type", "text/plain;charset=UTF-8")
+                    .withBody("reset " + model.hostName() + "\n").build();
+        }
         Document request;
         try {
             request = parse(serveEvent.getRequest().getBodyAsString());
         } catch (Exception e) {
             // The stubs' XPath matchers have parsed it already, so this does not happen in practice.
-            return soap(500, "fault-action-not-supported", Recordings.host());
+            return soap(500, "fault-action-not-supported", Recordings.host(model.hostName()));
         }
         if (OP_ENUMERATE.equals(op)) {
             return enumerate(request);
@@ -80,7 +89,7 @@ final class ModelTransformer implements ResponseDefinitionTransformerV2 {
         if (OP_INVOKE.equals(op)) {
             return invoke(request);
         }
-        return soap(500, "fault-action-not-supported", Recordings.host());
+        return soap(500, "fault-action-not-supported", Recordings.host(model.hostName()));
     }
 
     // ------------------------------------------------------------------ Enumerate
@@ -96,10 +105,17 @@ final class ModelTransformer implements ResponseDefinitionTransformerV2 {
             if (query.className().equalsIgnoreCase("Msvm_VirtualSystemSettingData")) {
                 return settings(model.settingData(query));
             }
+            if (query.className().equalsIgnoreCase("Msvm_ConcreteJob")) {
+                List<Map<String, Object>> jobs = new ArrayList<>();
+                for (JobView job : model.jobs(query)) {
+                    jobs.add(jobProperties(job));
+                }
+                return soap(200, "enumerate-job-response", Map.of("jobs", jobs));
+            }
         } catch (WqlFilter.Invalid e) {
             // falls through to the fault WMI gives for a query it rejects
         }
-        return soap(500, "fault-cannot-process-filter", Recordings.host());
+        return soap(500, "fault-cannot-process-filter", Recordings.host(model.hostName()));
     }
 
     private ResponseDefinition systems(List<SystemView> views) {
@@ -150,6 +166,11 @@ final class ModelTransformer implements ResponseDefinitionTransformerV2 {
         if (job == null) {
             return missingInstance("Msvm_ConcreteJob", Map.of("InstanceID", id == null ? "" : id.trim()));
         }
+        return soap(200, "concrete-job-response", jobProperties(job));
+    }
+
+    /** The parameters of {@code concrete-job-instance}, the one job shape of the Get and of the job query. */
+    private static Map<String, Object> jobProperties(JobView job) {
         JobStep step = job.step();
         Instant submitted = Instant.parse(job.timeSubmitted());
         Map<String, Object> p = new LinkedHashMap<>();
@@ -170,7 +191,7 @@ final class ModelTransformer implements ResponseDefinitionTransformerV2 {
         p.put("statusDescription", step.failed() ? "Error" : "OK");
         p.put("timeSubmitted", HostCatalog.CIM_DATETIME.format(submitted));
         p.put("timeOfLastStateChange", HostCatalog.CIM_DATETIME.format(submitted.plusMillis(step.elapsedMillis())));
-        return soap(200, "concrete-job-response", p);
+        return p;
     }
 
     /** xs:duration as Windows writes CIM intervals, e.g. {@code P0DT0H0M3.906S}. */
@@ -199,7 +220,7 @@ final class ModelTransformer implements ResponseDefinitionTransformerV2 {
             String name = selectors.get("Name");
             if (name == null) {
                 return soap(500, "fault-invalid-selectors",
-                        Map.of("hostName", SimulatedHost.HOST_NAME, "faultDetail", "InsufficientSelectors"));
+                        Map.of("hostName", model.hostName(), "faultDetail", "InsufficientSelectors"));
             }
             answer = model.computerSystemMethod(name, method, parameters);
             if (answer == null) {
@@ -209,10 +230,10 @@ final class ModelTransformer implements ResponseDefinitionTransformerV2 {
                 return missingInstance("Msvm_ComputerSystem", keys);
             }
         } else {
-            return soap(500, "fault-action-not-supported", Recordings.host());
+            return soap(500, "fault-action-not-supported", Recordings.host(model.hostName()));
         }
         if (answer.accessDenied()) {
-            return soap(500, "fault-access-denied", Recordings.host());
+            return soap(500, "fault-access-denied", Recordings.host(model.hostName()));
         }
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("classUri", classUri);
@@ -266,7 +287,7 @@ final class ModelTransformer implements ResponseDefinitionTransformerV2 {
         List<Map<String, String>> list = new ArrayList<>();
         keys.forEach((name, value) -> list.add(Map.of("name", name, "value", value)));
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("hostName", SimulatedHost.HOST_NAME);
+        p.put("hostName", model.hostName());
         p.put("className", className);
         p.put("keys", list);
         return soap(500, "fault-missing-instance", p);

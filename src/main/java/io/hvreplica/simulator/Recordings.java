@@ -46,13 +46,20 @@ final class Recordings {
     static final List<String> COMPUTER_SYSTEM_METHODS = List.of("RequestStateChange", "RequestReplicationStateChange");
 
     private static final String PATH = "/wsman";
+    /**
+     * Not part of WinRM: a POST here (on the plain WireMock port only, never through the Negotiate
+     * front) puts the host back as it started, so a benchmark can reuse a running host.
+     */
+    static final String RESET_PATH = "/simulator/reset";
 
     private final WireMockServer server;
     private final Templates templates;
+    private final String hostName;
 
-    Recordings(WireMockServer server, Templates templates) {
+    Recordings(WireMockServer server, Templates templates, String hostName) {
         this.server = server;
         this.templates = templates;
+        this.hostName = hostName;
     }
 
     void registerAll() {
@@ -61,6 +68,8 @@ final class Recordings {
         enumerations();
         invokes();
         jobs();
+        server.stubFor(post(urlPathEqualTo(RESET_PATH)).atPriority(PRIORITY_CATALOG)
+                .willReturn(model(ModelTransformer.OP_RESET)));
         fallbacks();
     }
 
@@ -78,7 +87,7 @@ final class Recordings {
 
     private void enumerations() {
         // The model evaluates the WHERE clause; a class it does not simulate falls to CannotProcessFilter.
-        for (String modelled : List.of("Msvm_ComputerSystem", "Msvm_VirtualSystemSettingData")) {
+        for (String modelled : List.of("Msvm_ComputerSystem", "Msvm_VirtualSystemSettingData", "Msvm_ConcreteJob")) {
             server.stubFor(enumerate(PRIORITY_CATALOG, "SELECT\\s.*\\sFROM\\s+" + modelled + "(?:\\s.*)?")
                     .willReturn(model(ModelTransformer.OP_ENUMERATE)));
         }
@@ -108,7 +117,7 @@ final class Recordings {
      * selectors, which the model checks.
      */
     private void invokes() {
-        String hostName = Pattern.quote(SimulatedHost.HOST_NAME);
+        String hostName = Pattern.quote(this.hostName);
         List<String> serviceActions = new ArrayList<>();
         REPLICATION_METHODS.forEach(m -> serviceActions.add(Wsman.REPLICATION_SERVICE + "/" + m));
         serviceActions.add(Wsman.MANAGEMENT_SERVICE + "/DestroySystem");
@@ -152,7 +161,7 @@ final class Recordings {
 
     private ResponseDefinitionBuilder invalidSelectors(String faultDetail) {
         return soap(500, "fault-invalid-selectors",
-                Map.of("hostName", SimulatedHost.HOST_NAME, "faultDetail", faultDetail));
+                Map.of("hostName", hostName, "faultDetail", faultDetail));
     }
 
     // ---- shared with ModelTransformer ----
@@ -161,8 +170,13 @@ final class Recordings {
         return post(urlPathEqualTo(PATH));
     }
 
-    static Map<String, Object> host() {
-        return Map.of("hostName", SimulatedHost.HOST_NAME);
+    /** The template parameters of the answers that name only the host (service SystemName, fault Machine). */
+    static Map<String, Object> host(String hostName) {
+        return Map.of("hostName", hostName);
+    }
+
+    private Map<String, Object> host() {
+        return host(hostName);
     }
 
     ResponseDefinitionBuilder soap(int status, String template, Map<String, ?> parameters) {

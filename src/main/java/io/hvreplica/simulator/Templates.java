@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,12 @@ final class Templates {
     /** Line breaks next to markup ({@code <...>} or {@code {{...}}}) go; others become one space. */
     private static final Pattern INDENT_AT_MARKUP = Pattern.compile("(?<=[>}])\\s*\\R\\s*|\\s*\\R\\s*(?=[<{])");
     private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
+    /**
+     * {@code {{> name}}} pulls in {@code recordings/name.xml}, resolved here at load time rather than
+     * by Handlebars (WireMock registers no partials): one fragment then gives one shape to every
+     * answer that carries it, such as the job instance of a Get and of a job query.
+     */
+    private static final Pattern INCLUDE = Pattern.compile("\\{\\{>\\s*([a-z0-9-]+)\\s*}}");
 
     private final ConcurrentHashMap<String, String> cache = new ConcurrentHashMap<>();
 
@@ -35,10 +42,23 @@ final class Templates {
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             text = COMMENT.matcher(text).replaceAll("");
+            text = includes(text);
             text = INDENT_AT_MARKUP.matcher(text.strip()).replaceAll("");
             return LINE_BREAK.matcher(text).replaceAll(" ");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String includes(String text) {
+        Matcher include = INCLUDE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (include.find()) {
+            // A fragment may include others; one that included itself would recurse until the stack ends.
+            String fragment = load(include.group(1));
+            include.appendReplacement(out, Matcher.quoteReplacement(fragment));
+        }
+        include.appendTail(out);
+        return out.toString();
     }
 }
