@@ -80,6 +80,9 @@ public final class FleetRunner implements AutoCloseable {
     public record Found(String host, VirtualMachine vm) {
     }
 
+    /** How many calls one connection takes before another is worth its handshake. */
+    static final int VMS_PER_CONNECTION = 6;
+
     private final List<Host> hosts;
     private final Clock clock;
     private final JobWatcher.Sleeper sleeper;
@@ -190,7 +193,10 @@ public final class FleetRunner implements AutoCloseable {
                     stop.set(true);
                 }
             });
-            HostRun run = new HostRun(hostNamed(e.getKey()), session(e.getKey()), options.perHost(), this::open);
+            // A connection per few VMs: each costs a handshake, and an Invoke takes a round trip or two.
+            int connections = Math.max(1, Math.min(options.perHost(), (e.getValue().size() + VMS_PER_CONNECTION - 1)
+                    / VMS_PER_CONNECTION));
+            HostRun run = new HostRun(hostNamed(e.getKey()), session(e.getKey()), connections, this::open);
             List<CompletableFuture<OperationRunner.Started>> invoked = new ArrayList<>();
             HvReplicaException noService = null;
             if (op.target() != Operation.Target.VM && !e.getValue().isEmpty()) {
