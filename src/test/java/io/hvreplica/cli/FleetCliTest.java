@@ -196,6 +196,24 @@ class FleetCliTest {
     }
 
     @Test
+    void aHostThatRefusesTheCredentialsIsItsOwnLineAndAFailingJobIsThatVmsOnly() {
+        // Only Negotiate is spoken there, so Basic credentials are refused with 401.
+        try (SimulatedHost negotiateOnly = SimulatedHost.startNegotiate(0)) {
+            String locked = "127.0.0.1:" + negotiateOnly.port();
+            Cli.Run run = run("revert-failover", "--host", host(a), "--host", locked, "--vm", "db-vm-03",
+                    "--vm", "app-vm-01", "--yes", "--output", "json");
+            List<Map<String, Object>> out = lines(run);
+            assertEquals("job-failed", field(byVm(out, "db-vm-03", host(a)), "error.kind"), run.out());
+            assertEquals("Exception", field(byVm(out, "db-vm-03", host(a)), "job.state"));
+            assertEquals("completed", field(byVm(out, "app-vm-01", host(a)), "outcome"));
+            Map<String, Object> refused = out.stream().filter(o -> locked.equals(field(o, "host"))).findFirst()
+                    .orElseThrow();
+            assertEquals("authentication", field(refused, "error.kind"), refused.toString());
+            assertEquals(3, run.exitCode(), "authentication (3) outranks a failed job (1)");
+        }
+    }
+
+    @Test
     void textModeEndsWithASummaryTable() {
         Cli.Run run = run("revert-failover", "--host", host(a), "--vm", "app-vm-01", "--vm", "sync-vm-04", "--yes");
         assertEquals(0, run.exitCode(), run.out() + run.err());
