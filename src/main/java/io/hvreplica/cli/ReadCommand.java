@@ -62,6 +62,14 @@ final class ReadCommand {
     }
 
     int run(List<String> argv) {
+        int code = runCommand(argv);
+        return Recording.finish(recorder, name, argv, code, env);
+    }
+
+    /** --record, once the options are read. */
+    private io.hvreplica.record.Recorder recorder;
+
+    private int runCommand(List<String> argv) {
         boolean json = OperationCommand.wantsJson(argv);
         ConnectionOptions connection = null;
         try {
@@ -76,6 +84,7 @@ final class ReadCommand {
             }
             json = "json".equalsIgnoreCase(output);
             connection = ConnectionOptions.from(args);
+            recorder = connection.recorder;
             AuthOptions auth = AuthOptions.from(args);
             if (name.equals(WAIT)) {
                 return waitFor(args, connection, auth, json);

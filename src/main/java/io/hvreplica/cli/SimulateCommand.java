@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
 final class SimulateCommand {
     static final String NAME = "simulate";
     private static final Args.Schema SCHEMA = new Args.Schema()
-            .value("--port", "N", "Port of the Negotiate endpoint (default 5985; 0 = any free port)");
+            .value("--port", "N", "Port of the Negotiate endpoint (default 5985; 0 = any free port)")
+            .value("--mappings", "DIR", "Replay a recording made with --record instead of the built-in host");
 
     private final Environment env;
 
@@ -18,7 +19,7 @@ final class SimulateCommand {
     }
 
     static String help() {
-        return SCHEMA.help("hvreplica simulate [--port N]",
+        return SCHEMA.help("hvreplica simulate [--port N] [--mappings DIR]",
                 "Keep a simulated Hyper-V host running on 127.0.0.1 until interrupted.");
     }
 
@@ -36,6 +37,9 @@ final class SimulateCommand {
         }
         if (port < 0 || port > 65535) {
             throw new UsageException("--port must be between 0 and 65535");
+        }
+        if (args.value("--mappings") != null) {
+            return replay(java.nio.file.Path.of(args.value("--mappings")), port);
         }
         SimulatedHost host = SimulatedHost.startNegotiate(port);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -55,11 +59,36 @@ final class SimulateCommand {
                 + " (has a test VM), suspended-vm-14, failing-vm-15 (failover job fails), primary-vm-16."
                 + " 'hvreplica status --endpoint URL ...' lists them. Ctrl-C stops it.");
         env.out().flush();
+        return await(stopped);
+    }
+
+    private static int await(CountDownLatch stopped) {
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return ExitCodes.COMPLETED;
+    }
+
+    /** --mappings: a recording behind the same Negotiate front, one endpoint per recorded host. */
+    private int replay(java.nio.file.Path dir, int port) {
+        io.hvreplica.simulator.ReplayHost replay;
+        try {
+            replay = io.hvreplica.simulator.ReplayHost.start(dir, port);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--mappings: " + e.getMessage());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            replay.close();
+            stopped.countDown();
+        }, "replay-stop"));
+        env.out().println("Replaying the recording in " + dir + " (Negotiate/NTLM with message encryption), user "
+                + replay.user() + ", password " + replay.password() + ":");
+        replay.endpoints().forEach((host, endpoint) -> env.out().println("  " + host + ": " + endpoint));
+        env.out().println("Ctrl-C stops it.");
+        env.out().flush();
+        return await(stopped);
     }
 }

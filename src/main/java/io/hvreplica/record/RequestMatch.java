@@ -1,0 +1,163 @@
+package io.hvreplica.record;
+
+import io.hvreplica.wsman.Xml;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.xml.sax.InputSource;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What identifies a recorded request, as WireMock {@code matchesXPath} expressions: the
+ * WS-Addressing Action, the ResourceURI, the selectors and options, and every leaf of the body
+ * (the WQL filter, an enumeration context, the method's parameters) with its value. MessageID,
+ * To, timeouts and locales are left out, because they change from run to run or from host to
+ * replay host. Two counts pin the structure, so that a request with one selector more than a
+ * recorded one does not match it.
+ */
+final class RequestMatch {
+    private static final String ENVELOPE = "/*[local-name()='Envelope']";
+    private static final Set<String> HEADER_KEYS = Set.of("Action", "ResourceURI");
+    private static final Set<String> HEADER_SETS = Set.of("SelectorSet", "OptionSet");
+    // An EPR's Address names the endpoint the client was given (the real host or the replay host),
+    // not which instance it means; the selectors beside it do.
+    private static final Set<String> BODY_SKIPPED = Set.of("Address");
+
+    final String action;
+    final String resourceUri;
+    final List<String> xpaths;
+
+    private RequestMatch(String action, String resourceUri, List<String> xpaths) {
+        this.action = action;
+        this.resourceUri = resourceUri;
+        this.xpaths = xpaths;
+    }
+
+    /** The key that makes two requests the same request. */
+    String key() {
+        return String.join("\n", xpaths);
+    }
+
+    static Document parse(String xml) {
+        try {
+            return Xml.builder().parse(new InputSource(new StringReader(xml)));
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    static RequestMatch of(String requestXml) {
+        Document doc = parse(requestXml);
+        if (doc == null) {
+            return new RequestMatch(null, null, List.of());
+        }
+        Element envelope = doc.getDocumentElement();
+        Element header = child(envelope, "Header");
+        Element body = child(envelope, "Body");
+        List<String> xpaths = new ArrayList<>();
+        String action = null;
+        String resourceUri = null;
+        int setMembers = 0;
+        if (header != null) {
+            for (Element h : Xml.elements(header)) {
+                String name = h.getLocalName();
+                if (HEADER_KEYS.contains(name)) {
+                    String text = h.getTextContent().trim();
+                    if (name.equals("Action")) {
+                        action = text;
+                    } else {
+                        resourceUri = text;
+                    }
+                    xpaths.add(ENVELOPE + step("Header") + step(name) + "[normalize-space(.)=" + literal(text) + "]");
+                } else if (HEADER_SETS.contains(name)) {
+                    for (Element member : Xml.elements(h)) {
+                        setMembers++;
+                        xpaths.add(ENVELOPE + step("Header") + step(name) + step(member.getLocalName())
+                                + named(member) + "[.=" + literal(member.getTextContent()) + "]");
+                    }
+                }
+            }
+        }
+        int leaves = 0;
+        if (body != null) {
+            List<String> bodyPaths = new ArrayList<>();
+            leaves = leaves(body, ENVELOPE + step("Body"), bodyPaths);
+            xpaths.addAll(bodyPaths);
+        }
+        xpaths.add(ENVELOPE + "[count(" + step("Header").substring(1) + "/*[local-name()='SelectorSet' or"
+                + " local-name()='OptionSet']/*)=" + setMembers + "][count(" + step("Body").substring(1)
+                + "//*[not(*)])=" + leaves + "]");
+        return new RequestMatch(action, resourceUri, List.copyOf(xpaths));
+    }
+
+    private static int leaves(Element e, String path, List<String> out) {
+        List<Element> children = Xml.elements(e);
+        int count = 0;
+        for (Element c : children) {
+            String p = path + step(c.getLocalName()) + named(c);
+            if (Xml.elements(c).isEmpty()) {
+                count++;
+                if (BODY_SKIPPED.contains(c.getLocalName())) {
+                    continue;
+                }
+                String nil = isNil(c) ? "[@*[local-name()='nil']='true']" : "";
+                out.add(p + nil + "[.=" + literal(c.getTextContent()) + "]");
+            } else {
+                count += leaves(c, p, out);
+            }
+        }
+        return count;
+    }
+
+    private static boolean isNil(Element e) {
+        NamedNodeMap attrs = e.getAttributes();
+        for (int i = 0; i < attrs.getLength(); i++) {
+            Attr a = (Attr) attrs.item(i);
+            if ("nil".equals(a.getLocalName()) && "true".equals(a.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String named(Element e) {
+        return e.hasAttribute("Name") ? "[@Name=" + literal(e.getAttribute("Name")) + "]" : "";
+    }
+
+    private static String step(String localName) {
+        return "/*[local-name()='" + localName + "']";
+    }
+
+    private static Element child(Element parent, String localName) {
+        for (Element e : Xml.elements(parent)) {
+            if (localName.equals(e.getLocalName())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** An XPath 1.0 string literal; XPath has no escapes, so a value with both quotes becomes concat(). */
+    static String literal(String v) {
+        if (v.indexOf('\'') < 0) {
+            return "'" + v + "'";
+        }
+        if (v.indexOf('"') < 0) {
+            return "\"" + v + "\"";
+        }
+        StringBuilder s = new StringBuilder("concat(");
+        String[] parts = v.split("'", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                s.append(",\"'\",");
+            }
+            s.append('\'').append(parts[i]).append('\'');
+        }
+        return s.append(')').toString();
+    }
+}
