@@ -238,11 +238,12 @@ public final class Recorder {
         for (String host : hosts) {
             redactor.registerHost(hostPart(host));
         }
-        users.forEach(redactor::registerUser);
+        // The host's own names first: a local account's domain is the host's name, and is a host here.
         for (Exchange e : exchanges) {
             discover(e.request());
             discover(e.response());
         }
+        users.forEach(redactor::registerUser);
         for (Exchange e : exchanges) {
             redactor.registerAddresses(e.request());
             redactor.registerAddresses(e.response());
@@ -361,7 +362,7 @@ public final class Recorder {
         for (int i = 0; i < mine.size(); i++) {
             Exchange e = mine.get(i);
             RequestMatch m = matches.get(i);
-            String base = String.format(Locale.ROOT, "%03d-%s", i + 1, label(m));
+            String base = String.format(Locale.ROOT, "%03d-%s", i + 1, m.label);
             Path body = files.resolve(base + ".xml");
             Files.writeString(body, template(redactor.applyToXml(e.response())));
             written.add(body);
@@ -373,19 +374,6 @@ public final class Recorder {
         Files.writeString(manifest, manifest(host, mine.size(), scenarios));
         written.add(manifest);
         return written;
-    }
-
-    private static String label(RequestMatch m) {
-        String action = m.action == null ? "request" : last(m.action);
-        String resource = m.resourceUri == null ? "" : "-" + last(m.resourceUri);
-        return (action + resource).replaceAll("[^A-Za-z0-9_-]", "_");
-    }
-
-    private static String last(String uri) {
-        String u = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
-        int slash = u.lastIndexOf('/');
-        String s = slash >= 0 ? u.substring(slash + 1) : u;
-        return s.length() > 60 ? s.substring(0, 60) : s;
     }
 
     /** The answer with a fresh MessageID and the request's own MessageID in RelatesTo, at replay time. */
@@ -457,7 +445,13 @@ public final class Recorder {
             s.append(i == 0 ? "\n    [" : ",\n    [");
             List<String> argv = commands.get(i);
             for (int j = 0; j < argv.size(); j++) {
-                s.append(j == 0 ? "" : ", ").append(Json.quote(redactor.apply(argv.get(j))));
+                String arg = argv.get(j);
+                // Where the recording went on the recording machine says nothing about the host.
+                if (j > 0 && argv.get(j - 1).equals("--record")) {
+                    Path p = Path.of(arg).getFileName();
+                    arg = p == null ? "." : p.toString();
+                }
+                s.append(j == 0 ? "" : ", ").append(Json.quote(redactor.apply(arg)));
             }
             s.append("]");
         }

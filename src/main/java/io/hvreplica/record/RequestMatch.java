@@ -11,6 +11,8 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What identifies a recorded request, as WireMock {@code matchesXPath} expressions: the
@@ -28,14 +30,21 @@ final class RequestMatch {
     // not which instance it means; the selectors beside it do.
     private static final Set<String> BODY_SKIPPED = Set.of("Address");
 
-    final String action;
-    final String resourceUri;
+    private static final Pattern FROM = Pattern.compile("\\bFROM\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
+
+    /** A short name for the files: the action and the class, e.g. Get-Msvm_ConcreteJob. */
+    final String label;
     final List<String> xpaths;
 
-    private RequestMatch(String action, String resourceUri, List<String> xpaths) {
-        this.action = action;
-        this.resourceUri = resourceUri;
+    private RequestMatch(String label, List<String> xpaths) {
+        this.label = label;
         this.xpaths = xpaths;
+    }
+
+    private static String last(String uri) {
+        String u = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+        String s = u.substring(u.lastIndexOf('/') + 1);
+        return s.length() > 60 ? s.substring(0, 60) : s;
     }
 
     /** The key that makes two requests the same request. */
@@ -54,7 +63,7 @@ final class RequestMatch {
     static RequestMatch of(String requestXml) {
         Document doc = parse(requestXml);
         if (doc == null) {
-            return new RequestMatch(null, null, List.of());
+            return new RequestMatch("request", List.of());
         }
         Element envelope = doc.getDocumentElement();
         Element header = child(envelope, "Header");
@@ -92,7 +101,15 @@ final class RequestMatch {
         xpaths.add(ENVELOPE + "[count(" + step("Header").substring(1) + "/*[local-name()='SelectorSet' or"
                 + " local-name()='OptionSet']/*)=" + setMembers + "][count(" + step("Body").substring(1)
                 + "//*[not(*)])=" + leaves + "]");
-        return new RequestMatch(action, resourceUri, List.copyOf(xpaths));
+        String label = action != null ? last(action) : body != null && !Xml.elements(body).isEmpty()
+                ? Xml.elements(body).get(0).getLocalName() : "request";
+        Matcher wql = FROM.matcher(body == null ? "" : body.getTextContent());
+        if (wql.find()) {
+            label += "-" + wql.group(1);
+        } else if (resourceUri != null && !resourceUri.endsWith("*")) {
+            label += "-" + last(resourceUri);
+        }
+        return new RequestMatch(label.replaceAll("[^A-Za-z0-9_-]", "_"), List.copyOf(xpaths));
     }
 
     private static int leaves(Element e, String path, List<String> out) {

@@ -2,21 +2,18 @@ package io.hvreplica.cli;
 
 import io.hvreplica.simulator.ReplayHost;
 import io.hvreplica.simulator.SimulatedHost;
-import io.hvreplica.testing.MiniJson;
+import io.hvreplica.testing.Recordings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,6 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * same JSON, same exit code; and nothing secret or identifying in the files.
  */
 class RecordReplayCliTest {
+    /** What must never reach a redacted recording of the simulated host, reached as 127.0.0.1. */
+    static final String[] SECRETS_AND_NAMES = {SimulatedHost.NTLM_PASSWORD, "operator", SimulatedHost.HOST_NAME,
+            "127.0.0.1", "Authorization", "Negotiate", "TlRMTVNT"};
+
+    /** The one name the simulated host's answers show (in fault texts), and its placeholder. */
+    static final String[] REDACTED_NAMES = {SimulatedHost.HOST_NAME, "HOST-1"};
+
     private static SimulatedHost host;
 
     @TempDir
@@ -46,29 +50,158 @@ class RecordReplayCliTest {
     @BeforeEach
     void reset() {
         host.reset();
+        host.server().resetRequests();
     }
 
-    private static Cli.Run run(String endpoint, String user, String password, String command, String... extra) {
-        List<String> args = new ArrayList<>(List.of(command, "--endpoint", endpoint, "--user", user));
+    private static Cli.Run run(String user, String password, String command, String... extra) {
+        List<String> args = new ArrayList<>(List.of(command, "--user", user, "--output", "json"));
         args.addAll(Arrays.asList(extra));
         Cli.Run run = Cli.run(password, args.toArray(String[]::new));
         assertFalse((run.out() + run.err()).contains("\tat "), run.out() + run.err());
         return run;
     }
 
-    @Test
-    void smoke() throws IOException {
+    /** Records {@code command} against the simulated host, replays it, and compares the two runs. */
+    private Path recordAndReplay(String command, int expectedCode, String... vmArgs) {
         Path dir = tmp.resolve("rec");
-        Cli.Run rec = run(host.endpoint(), SimulatedHost.NTLM_USER, SimulatedHost.NTLM_PASSWORD, "revert-failover",
-                "--vm", "app-vm-01", "--output", "json", "--record", dir.toString());
-        System.out.println(rec.exitCode() + rec.out() + rec.err());
-        try (Stream<Path> w = Files.walk(dir)) {
-            w.forEach(System.out::println);
-        }
+        List<String> recordArgs = new ArrayList<>(List.of("--endpoint", host.endpoint(), "--record", dir.toString()));
+        recordArgs.addAll(Arrays.asList(vmArgs));
+        Cli.Run recorded = run(SimulatedHost.NTLM_USER, SimulatedHost.NTLM_PASSWORD, command,
+                recordArgs.toArray(String[]::new));
+        assertEquals(expectedCode, recorded.exitCode(), recorded.out() + recorded.err());
+        assertFalse(recorded.err().contains("recording failed"), recorded.err());
+        Recordings.assertAbsent(dir, SECRETS_AND_NAMES);
         try (ReplayHost replay = ReplayHost.start(dir)) {
-            Cli.Run again = run(replay.endpoint(), replay.user(), replay.password(), "revert-failover",
-                    "--vm", "app-vm-01", "--output", "json");
-            System.out.println(again.exitCode() + again.out() + again.err());
+            List<String> replayArgs = new ArrayList<>(List.of("--endpoint", replay.endpoint()));
+            replayArgs.addAll(Arrays.asList(vmArgs));
+            Cli.Run replayed = run(replay.user(), replay.password(), command, replayArgs.toArray(String[]::new));
+            Recordings.assertSameRun(recorded.exitCode(), recorded.out(), replayed.exitCode(), replayed.out(),
+                    REDACTED_NAMES);
         }
+        return dir;
+    }
+
+    private static Path hostDir(Path dir) {
+        Path h = dir.resolve("192.0.2.1");
+        assertTrue(Files.isDirectory(h.resolve("mappings")), "no host directory in " + Recordings.files(dir));
+        return h;
+    }
+
+    @Test
+    void aRevertWithAJobReplaysItsPollsInOrder() {
+        Path dir = recordAndReplay("revert-failover", 0, "--vm", "app-vm-01");
+        Path h = hostDir(dir);
+        List<Path> polls = Recordings.files(h.resolve("mappings")).stream()
+                .filter(p -> p.getFileName().toString().contains("-Get-Msvm_ConcreteJob")).toList();
+        assertEquals(5, polls.size(), "app-vm-01's job is polled five times: " + polls);
+        assertTrue(Recordings.read(polls.get(0)).contains("\"requiredScenarioState\": \"Started\""));
+        String last = Recordings.read(polls.get(4));
+        assertTrue(last.contains("\"requiredScenarioState\": \"answer-5\"") && !last.contains("newScenarioState"),
+                "the last poll's answer repeats: " + last);
+        String lastBody = Recordings.read(h.resolve("__files").resolve(polls.get(4).getFileName().toString()
+                .replace(".json", ".xml")));
+        assertTrue(lastBody.contains("<p:JobState>7</p:JobState>"), lastBody);
+        assertTrue(lastBody.contains("<a:RelatesTo>{{xPath request.body"), "RelatesTo is templated: " + lastBody);
+        assertFalse(Recordings.read(polls.get(0)).contains("MessageID"), "MessageIDs are never matched on");
+        String manifest = Recordings.read(h.resolve("host.json"));
+        assertTrue(manifest.contains("\"productVersion\": \"OS: "), manifest);
+        assertTrue(manifest.contains("\"hvreplicaVersion\": \"" + io.hvreplica.transport.Version.VALUE + "\""), manifest);
+        assertTrue(manifest.contains("\"--user\", \"HOST-1\\\\USER-1\""), manifest);
+        assertTrue(manifest.contains("\"--endpoint\", \"http://192.0.2.1:"), manifest);
+    }
+
+    @Test
+    void aFailingJobReplaysAsFailing() {
+        recordAndReplay("revert-failover", 1, "--vm", "db-vm-03");
+    }
+
+    @Test
+    void aRefusalReplaysAsARefusal() {
+        recordAndReplay("revert-failover", 1, "--vm", "app-vm-02");
+    }
+
+    @Test
+    void aFaultKeepsItsHttpStatusAndReplaysAsTheSameFailure() {
+        Path dir = recordAndReplay("revert-failover", 3, "--vm", "locked-vm-06");
+        String fault = Recordings.files(hostDir(dir).resolve("mappings")).stream()
+                .filter(p -> p.getFileName().toString().contains("RevertFailover")).map(Recordings::read)
+                .findFirst().orElseThrow();
+        assertTrue(fault.contains("\"status\": 500"), fault);
+    }
+
+    @Test
+    void aStatusOfEveryVmReplays() {
+        recordAndReplay("status", 0);
+    }
+
+    @Test
+    void manyVmsReplayWithTheirOwnOutcomes() {
+        Path dir = tmp.resolve("rec");
+        String spec = "127.0.0.1:" + host.port();
+        Cli.Run recorded = run(SimulatedHost.NTLM_USER, SimulatedHost.NTLM_PASSWORD, "revert-failover", "--host", spec,
+                "--vm", "app-vm-0?", "--vm", "sync-vm-04", "--yes", "--record", dir.toString());
+        assertEquals(1, recorded.exitCode(), recorded.out() + recorded.err());
+        assertEquals(3, Recordings.comparable(recorded.out()).stream().filter(l -> l.contains("\"vm\":{")).count(),
+                recorded.out());
+        Recordings.assertAbsent(dir, SECRETS_AND_NAMES);
+        try (ReplayHost replay = ReplayHost.start(dir)) {
+            Cli.Run replayed = run(replay.user(), replay.password(), "revert-failover", "--host",
+                    "127.0.0.1:" + replay.port(), "--vm", "app-vm-0?", "--vm", "sync-vm-04", "--yes");
+            Recordings.assertSameRun(recorded.exitCode(), recorded.out(), replayed.exitCode(), replayed.out(),
+                    REDACTED_NAMES);
+        }
+    }
+
+    @Test
+    void aRecordingThatKeepsNamesStillReplays() {
+        Path dir = tmp.resolve("rec");
+        Cli.Run recorded = run(SimulatedHost.NTLM_USER, SimulatedHost.NTLM_PASSWORD, "revert-failover",
+                "--endpoint", host.endpoint(), "--vm", "app-vm-01", "--record", dir.toString(), "--record-keep-names");
+        assertEquals(0, recorded.exitCode(), recorded.out() + recorded.err());
+        Path h = dir.resolve("127.0.0.1");
+        String service = Recordings.files(h.resolve("mappings")).stream()
+                .filter(p -> p.getFileName().toString().contains("RevertFailover")).map(Recordings::read)
+                .findFirst().orElseThrow();
+        assertTrue(service.contains("[@Name='SystemName'][.='" + SimulatedHost.HOST_NAME + "']"), service);
+        Recordings.assertAbsent(dir, SimulatedHost.NTLM_PASSWORD, "Authorization", "TlRMTVNT");
+        try (ReplayHost replay = ReplayHost.start(dir)) {
+            Cli.Run replayed = run(replay.user(), replay.password(), "revert-failover", "--endpoint",
+                    replay.endpoint(), "--vm", "app-vm-01");
+            Recordings.assertSameRun(recorded.exitCode(), recorded.out(), replayed.exitCode(), replayed.out(),
+                    "unused", "unused");
+        }
+    }
+
+    @Test
+    void aRequestTheRecordingHasNoAnswerForIsAFaultThatSaysSo() {
+        Path dir = tmp.resolve("rec");
+        run(SimulatedHost.NTLM_USER, SimulatedHost.NTLM_PASSWORD, "status", "--endpoint", host.endpoint(),
+                "--vm", "app-vm-01", "--record", dir.toString());
+        try (ReplayHost replay = ReplayHost.start(dir)) {
+            Cli.Run other = run(replay.user(), replay.password(), "status", "--endpoint", replay.endpoint(),
+                    "--vm", "sync-vm-04");
+            assertEquals(1, other.exitCode(), other.out());
+            assertTrue(other.out().contains("The recording has no answer for this request."), other.out());
+        }
+    }
+
+    @Test
+    void aDirectoryThatHoldsFilesIsRefusedBeforeAnythingIsSent() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("rec"));
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+        Cli.Run run = run(SimulatedHost.NTLM_USER, SimulatedHost.NTLM_PASSWORD, "revert-failover",
+                "--endpoint", host.endpoint(), "--vm", "app-vm-01", "--record", dir.toString());
+        assertEquals(2, run.exitCode(), run.out());
+        assertTrue(run.out().contains("already holds files"), run.out());
+        assertEquals(List.of(dir.resolve("notes.txt")), Recordings.files(dir));
+        assertEquals(0, host.server().getAllServeEvents().size(), "nothing was sent");
+    }
+
+    @Test
+    void keepNamesWithoutRecordIsAUsageError() {
+        Cli.Run run = run(SimulatedHost.NTLM_USER, SimulatedHost.NTLM_PASSWORD, "status", "--endpoint",
+                host.endpoint(), "--record-keep-names");
+        assertEquals(2, run.exitCode(), run.out());
+        assertTrue(run.out().contains("--record-keep-names goes with --record DIR"), run.out());
     }
 }
