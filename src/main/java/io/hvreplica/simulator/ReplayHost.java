@@ -183,6 +183,14 @@ public final class ReplayHost implements AutoCloseable {
         return hosts.stream().map(Served::server).toList();
     }
 
+    /**
+     * Puts every scenario back at its start, so the next run sees the recorded answers from the
+     * first again; a replay otherwise serves one run (a job already Completed stays Completed).
+     */
+    public void reset() {
+        hosts.forEach(h -> h.server().resetScenarios());
+    }
+
     @Override
     public void close() {
         for (Served h : hosts) {

@@ -111,6 +111,24 @@ class RecordReplayCliTest {
     }
 
     @Test
+    void aReplayServesOneRunUntilItIsReset() {
+        Path dir = recordAndReplay("revert-failover", 0, "--vm", "app-vm-01");
+        try (ReplayHost replay = ReplayHost.start(dir)) {
+            String[] args = {"revert-failover", "--endpoint", replay.endpoint(), "--user", replay.user(),
+                    "--vm", "app-vm-01"};
+            Cli.Run first = Cli.run(replay.password(), args);
+            assertEquals(0, first.exitCode(), first.out() + first.err());
+            assertTrue(first.out().contains(": Starting 0%") && first.out().contains(": Running 25%"), first.out());
+            Cli.Run again = Cli.run(replay.password(), args);
+            assertFalse(again.out().contains(": Starting 0%"), "the job's answers went on from where they were: "
+                    + again.out());
+            replay.reset();
+            Cli.Run afterReset = Cli.run(replay.password(), args);
+            assertEquals(first.out(), afterReset.out());
+        }
+    }
+
+    @Test
     void aFailingJobReplaysAsFailing() {
         recordAndReplay("revert-failover", 1, "--vm", "db-vm-03");
     }
