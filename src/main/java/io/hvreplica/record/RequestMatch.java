@@ -122,8 +122,7 @@ final class RequestMatch {
                 if (BODY_SKIPPED.contains(c.getLocalName())) {
                     continue;
                 }
-                String nil = isNil(c) ? "[@*[local-name()='nil']='true']" : "";
-                out.add(p + nil + "[.=" + literal(c.getTextContent()) + "]");
+                out.add(p + attributes(c) + "[.=" + literal(c.getTextContent()) + "]");
             } else {
                 count += leaves(c, p, out);
             }
@@ -131,15 +130,19 @@ final class RequestMatch {
         return count;
     }
 
-    private static boolean isNil(Element e) {
+    /** A leaf's attributes (a filter's Dialect, xsi:nil), but not namespace declarations or the Name already matched. */
+    private static String attributes(Element e) {
+        StringBuilder s = new StringBuilder();
         NamedNodeMap attrs = e.getAttributes();
         for (int i = 0; i < attrs.getLength(); i++) {
             Attr a = (Attr) attrs.item(i);
-            if ("nil".equals(a.getLocalName()) && "true".equals(a.getValue())) {
-                return true;
+            String local = a.getLocalName() == null ? a.getName() : a.getLocalName();
+            if ("http://www.w3.org/2000/xmlns/".equals(a.getNamespaceURI()) || "Name".equals(a.getName())) {
+                continue;
             }
+            s.append("[@*[local-name()=").append(literal(local)).append("]=").append(literal(a.getValue())).append(']');
         }
-        return false;
+        return s.toString();
     }
 
     private static String named(Element e) {
