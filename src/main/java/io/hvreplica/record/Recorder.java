@@ -223,19 +223,16 @@ public final class Recorder {
         }
     }
 
+    /** The hosts that answered, sorted like their placeholders. */
     private List<String> hostsInOrder() {
-        List<String> order = new ArrayList<>();
-        for (Exchange e : exchanges) {
-            if (!order.contains(e.host())) {
-                order.add(e.host());
-            }
-        }
-        return order;
+        return exchanges.stream().map(Exchange::host).distinct().sorted().toList();
     }
 
     /** The names the user gave, then those the host's answers revealed; then addresses anywhere. */
     private void registerNames() {
-        for (String host : hosts) {
+        // Sorted, because a run over many hosts opens their sessions in parallel, in any order, and
+        // the same run must give the same placeholders.
+        for (String host : new java.util.TreeSet<>(hosts)) {
             redactor.registerHost(hostPart(host));
         }
         // The host's own names first: a local account's domain is the host's name, and is a host here.

@@ -171,6 +171,32 @@ class RecordReplayCliTest {
     }
 
     @Test
+    void twoHostsAreRecordedApartAndReplayedOnTwoEndpoints() {
+        try (SimulatedHost other = SimulatedHost.startNegotiate(0)) {
+            // Wildcards: one exact name on two hosts would be ambiguous.
+            Path dir = tmp.resolve("rec");
+            Cli.Run recorded = run(SimulatedHost.NTLM_USER, SimulatedHost.NTLM_PASSWORD, "revert-failover",
+                    "--host", "127.0.0.1:" + host.port(), "--host", "127.0.0.1:" + other.port(), "--vm", "app-vm-02*",
+                    "--vm", "sync-vm-04*", "--yes", "--record", dir.toString());
+            assertEquals(1, recorded.exitCode(), recorded.out() + recorded.err());
+            assertEquals(4, Recordings.comparable(recorded.out()).size(), recorded.out());
+            Recordings.assertAbsent(dir, SECRETS_AND_NAMES);
+            try (ReplayHost replay = ReplayHost.start(dir)) {
+                List<String> endpoints = List.copyOf(replay.endpoints().values());
+                assertEquals(2, endpoints.size(), "one endpoint per recorded host: " + replay.endpoints());
+                assertTrue(replay.endpoints().keySet().stream().allMatch(k -> k.startsWith("192.0.2.1_")),
+                        "two hosts with one placeholder are told apart by their ports: " + replay.endpoints());
+                List<String> args = new ArrayList<>();
+                endpoints.forEach(e -> args.addAll(List.of("--host", java.net.URI.create(e).getAuthority())));
+                args.addAll(List.of("--vm", "app-vm-02*", "--vm", "sync-vm-04*", "--yes"));
+                Cli.Run replayed = run(replay.user(), replay.password(), "revert-failover", args.toArray(String[]::new));
+                Recordings.assertSameRun(recorded.exitCode(), recorded.out(), replayed.exitCode(), replayed.out(),
+                        REDACTED_NAMES);
+            }
+        }
+    }
+
+    @Test
     void aRecordingThatKeepsNamesStillReplays() {
         Path dir = tmp.resolve("rec");
         Cli.Run recorded = run(SimulatedHost.NTLM_USER, SimulatedHost.NTLM_PASSWORD, "revert-failover",
