@@ -154,8 +154,31 @@ public final class Recorder {
     }
 
     private synchronized void add(String host, String uri, byte[] request, int status, byte[] response) {
-        exchanges.add(new Exchange(host, ++sequence, uri, new String(request, StandardCharsets.UTF_8), status,
-                new String(response, StandardCharsets.UTF_8)));
+        exchanges.add(new Exchange(host, ++sequence, uri, text(request), status, text(response)));
+    }
+
+    /**
+     * A body as text. WinRM may answer in UTF-16 (with or without a byte order mark); the files
+     * are written, and replayed, as UTF-8, so a declaration that says otherwise is corrected.
+     */
+    static String text(byte[] body) {
+        java.nio.charset.Charset charset = StandardCharsets.UTF_8;
+        int skip = 0;
+        if (body.length >= 2 && (body[0] & 0xFF) == 0xFF && (body[1] & 0xFF) == 0xFE) {
+            charset = StandardCharsets.UTF_16LE;
+            skip = 2;
+        } else if (body.length >= 2 && (body[0] & 0xFF) == 0xFE && (body[1] & 0xFF) == 0xFF) {
+            charset = StandardCharsets.UTF_16BE;
+            skip = 2;
+        } else if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
+            skip = 3;
+        } else if (body.length >= 2 && body[0] == '<' && body[1] == 0) {
+            charset = StandardCharsets.UTF_16LE;
+        } else if (body.length >= 2 && body[0] == 0 && body[1] == '<') {
+            charset = StandardCharsets.UTF_16BE;
+        }
+        String text = new String(body, skip, body.length - skip, charset);
+        return text.replaceFirst("^(<\\?xml[^>]*encoding=)([\"'])(?i:utf-16(?:le|be)?)\\2", "$1$2utf-8$2");
     }
 
     /** The host's Identify answer, for its manifest. */

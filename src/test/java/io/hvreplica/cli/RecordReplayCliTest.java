@@ -153,6 +153,18 @@ class RecordReplayCliTest {
     }
 
     @Test
+    void theWireLogStillShowsEverythingWhileRecording() {
+        Path dir = tmp.resolve("rec");
+        Cli.Run run = run(SimulatedHost.NTLM_USER, SimulatedHost.NTLM_PASSWORD, "recovery-points", "--endpoint",
+                host.endpoint(), "--vm", "ready-vm-10", "-v", "--record", dir.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        long requests = run.err().lines().filter(l -> l.startsWith("> POST ")).count();
+        assertTrue(run.err().contains("wsmid:Identify"), "the manifest's Identify is in the wire log too");
+        // Two handshake legs are logged, and never recorded.
+        assertEquals(requests - 2, Recordings.files(hostDir(dir).resolve("mappings")).size(), run.err());
+    }
+
+    @Test
     void manyVmsReplayWithTheirOwnOutcomes() {
         Path dir = tmp.resolve("rec");
         String spec = "127.0.0.1:" + host.port();

@@ -104,6 +104,21 @@ class RecorderTest {
     }
 
     @Test
+    void utf16AnswersAreKeptAsUtf8() {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><a>caf\u00e9</a>";
+        byte[] le = xml.getBytes(StandardCharsets.UTF_16LE);
+        byte[] bom = new byte[le.length + 2];
+        bom[0] = (byte) 0xFF;
+        bom[1] = (byte) 0xFE;
+        System.arraycopy(le, 0, bom, 2, le.length);
+        String expected = "<?xml version=\"1.0\" encoding=\"utf-8\"?><a>caf\u00e9</a>";
+        assertEquals(expected, Recorder.text(bom));
+        assertEquals(expected, Recorder.text(le));
+        assertEquals(expected, Recorder.text(xml.getBytes(StandardCharsets.UTF_16BE)));
+        assertEquals("<a>caf\u00e9</a>", Recorder.text("<a>caf\u00e9</a>".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void aDirectoryWithFilesIsRefused() throws Exception {
         Files.writeString(tmp.resolve("x"), "x");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Recorder(tmp, false));
