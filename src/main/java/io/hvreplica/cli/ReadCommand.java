@@ -27,6 +27,8 @@ final class ReadCommand {
     private final String name;
     private final Environment env;
     private final Args.Schema schema;
+    /** --record, once the options are read. */
+    private io.hvreplica.record.Recorder recorder;
 
     ReadCommand(String name, Environment env) {
         this.name = name;
@@ -65,9 +67,6 @@ final class ReadCommand {
         int code = runCommand(argv);
         return Recording.finish(recorder, name, argv, code, env);
     }
-
-    /** --record, once the options are read. */
-    private io.hvreplica.record.Recorder recorder;
 
     private int runCommand(List<String> argv) {
         boolean json = OperationCommand.wantsJson(argv);

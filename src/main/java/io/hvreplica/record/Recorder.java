@@ -468,8 +468,9 @@ public final class Recorder {
                 String arg = argv.get(j);
                 // Where the recording went on the recording machine says nothing about the host.
                 if (j > 0 && argv.get(j - 1).equals("--record")) {
-                    Path p = Path.of(arg).getFileName();
-                    arg = p == null ? "." : p.toString();
+                    arg = lastName(arg);
+                } else if (arg.startsWith("--record=")) {
+                    arg = "--record=" + lastName(arg.substring("--record=".length()));
                 }
                 s.append(j == 0 ? "" : ", ").append(Json.quote(redactor.apply(arg)));
             }
@@ -478,6 +479,11 @@ public final class Recorder {
         s.append(commands.isEmpty() ? "]\n" : "\n  ]\n");
         s.append("}\n");
         return s.toString();
+    }
+
+    private static String lastName(String path) {
+        Path p = Path.of(path).getFileName();
+        return p == null ? "." : p.toString();
     }
 
     /**

@@ -149,7 +149,7 @@ class RecorderTest {
         // The session was dropped: a 401 is no answer and is not kept.
         exchange(l, get("uuid:B", "http://hv01.corp.example:5985/wsman", "SystemName", "HV01"), 401, "x");
         exchange(l, get("uuid:C", "http://hv01.corp.example:5985/wsman", "SystemName", "HV01"), 200, answer("HV01", "Done"));
-        r.command(List.of("status", "--host", "hv01.corp.example", "--user", "CORP\\operator", "--record", "/home/x/rec"));
+        r.command(List.of("status", "--host", "hv01.corp.example", "--user", "CORP\\operator", "--record", "/home/x/rec", "--record=/home/x/rec"));
         assertEquals(dir, r.finish());
         Path host = dir.resolve("HOST-1");
         List<Path> mappings = Recordings.files(host.resolve("mappings"));
@@ -164,7 +164,7 @@ class RecorderTest {
         assertTrue(body.contains("<a:RelatesTo>{{xPath request.body"), body);
         String manifest = Recordings.read(host.resolve("host.json"));
         assertTrue(manifest.contains("\"recordedAt\": \"2026-01-02T03:04:05Z\""), manifest);
-        assertTrue(manifest.contains("[\"status\", \"--host\", \"HOST-1\", \"--user\", \"DOMAIN-2\\\\USER-1\", \"--record\", \"rec\"]"), manifest);
+        assertTrue(manifest.contains("[\"status\", \"--host\", \"HOST-1\", \"--user\", \"DOMAIN-2\\\\USER-1\", \"--record\", \"rec\", \"--record=rec\"]"), manifest);
         Recordings.assertAbsent(dir, "s3cret!", "hv01", "corp", "operator", "Authorization", "Negotiate", "TlRMTVNT");
     }
 
