@@ -42,6 +42,8 @@ final class ConnectionOptions {
     boolean verbose;
     Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    /** --record: where this run's exchanges go, or null; shared by every host of the run. */
+    io.hvreplica.record.Recorder recorder;
 
     static void declare(Args.Schema schema) {
         schema.values("--host", "HOST[:PORT]", "Hyper-V host: http://HOST:5985/wsman (https://HOST:5986/wsman with"
@@ -61,6 +63,7 @@ final class ConnectionOptions {
                         + Durations.format(DEFAULT_READ_TIMEOUT) + "); the host is given a shorter"
                         + " OperationTimeout, at most 60s")
                 .flag("--verbose", "-v", "Log the wire traffic to stderr (secrets redacted)");
+        Recording.declare(schema);
     }
 
     /**
@@ -79,6 +82,7 @@ final class ConnectionOptions {
         o.verbose = verbose;
         o.connectTimeout = connectTimeout;
         o.readTimeout = readTimeout;
+        o.recorder = recorder;
         o.port = port;
         String h = spec.trim();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\[[^\\]]+\\]|[^:\\[\\]]+):(\\d+)").matcher(h);
@@ -136,6 +140,7 @@ final class ConnectionOptions {
         o.insecure = args.flag("--insecure");
         o.noChannelBinding = args.flag("--no-channel-binding");
         o.verbose = args.flag("--verbose");
+        o.recorder = Recording.from(args);
         if (args.value("--connect-timeout") != null) {
             o.connectTimeout = Durations.parse("--connect-timeout", args.value("--connect-timeout"), LONGEST_CONNECT);
         }
@@ -254,7 +259,7 @@ final class ConnectionOptions {
                     + " can impersonate " + uri.getHost() + " and read the credentials.");
         }
         EncryptionMode mode = encryptionMode();
-        TransportListener listener = verbose ? new WireLog(err) : TransportListener.NONE;
+        TransportListener listener = Recording.listener(this, verbose ? new WireLog(err) : TransportListener.NONE);
         return HttpTransport.builder(uri, authenticator)
                 .encryption(mode)
                 .allowUnencrypted(allowUnencrypted)

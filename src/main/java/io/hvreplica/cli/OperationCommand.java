@@ -177,7 +177,7 @@ final class OperationCommand {
             }
             return ExitCodes.USAGE;
         }
-        return call();
+        return Recording.finish(connection.recorder, spec.name(), argv, call(), env);
     }
 
     // Usage errors are reported in the format asked for, even when parsing stopped before --output.

@@ -27,6 +27,8 @@ final class ReadCommand {
     private final String name;
     private final Environment env;
     private final Args.Schema schema;
+    /** --record, once the options are read. */
+    private io.hvreplica.record.Recorder recorder;
 
     ReadCommand(String name, Environment env) {
         this.name = name;
@@ -66,6 +68,11 @@ final class ReadCommand {
     }
 
     int run(List<String> argv) {
+        int code = runCommand(argv);
+        return Recording.finish(recorder, name, argv, code, env);
+    }
+
+    private int runCommand(List<String> argv) {
         boolean json = OperationCommand.wantsJson(argv);
         ConnectionOptions connection = null;
         try {
@@ -80,6 +87,7 @@ final class ReadCommand {
             }
             json = "json".equalsIgnoreCase(output);
             connection = ConnectionOptions.from(args);
+            recorder = connection.recorder;
             AuthOptions auth = AuthOptions.from(args);
             if (name.equals(WAIT)) {
                 return waitFor(args, connection, auth, json);

@@ -46,6 +46,7 @@ final class Session implements AutoCloseable {
             }
             try {
                 transport.authenticate();
+                Recording.opened(connection, auth, credentials, transport);
             } catch (RuntimeException e) {
                 transport.close();
                 throw e;

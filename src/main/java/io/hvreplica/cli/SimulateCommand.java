@@ -33,7 +33,8 @@ final class SimulateCommand {
                     + " Recovered, off): added to the catalog's VMs of the single host (default 0), the only VMs of a"
                     + " --hosts fleet (default " + FLEET_VMS + ")")
             .value("--job-seconds", "S", "Jobs end S seconds after they start (e.g. 1 or 0.5), on the system clock,"
-                    + " instead of one step per Get");
+                    + " instead of one step per Get")
+            .value("--mappings", "DIR", "Replay a recording made with --record instead of the built-in host");
 
     /**
      * What to start. {@code hosts} 0 is the single default host {@value SimulatedHost#HOST_NAME};
@@ -49,7 +50,7 @@ final class SimulateCommand {
     }
 
     static String help() {
-        return SCHEMA.help("hvreplica simulate [--port N] [--hosts N] [--vms M] [--job-seconds S]",
+        return SCHEMA.help("hvreplica simulate [--port N] [--hosts N] [--vms M] [--job-seconds S] [--mappings DIR]",
                 "Keep a simulated Hyper-V host (or, with --hosts, a fleet of them) running on 127.0.0.1 until"
                         + " interrupted. With --hosts, standard output has exactly one line per host, 'NAME URL' (its"
                         + " Negotiate endpoint); standard error says, per host, 'NAME basic URL reset URL' (the plain"
@@ -63,7 +64,11 @@ final class SimulateCommand {
             env.out().print(help());
             return ExitCodes.COMPLETED;
         }
-        List<SimulatedHost> hosts = startAndDescribe(plan(args), env.out(), env.err());
+        Plan plan = plan(args);
+        if (args.value("--mappings") != null) {
+            return replay(java.nio.file.Path.of(args.value("--mappings")), plan.port());
+        }
+        List<SimulatedHost> hosts = startAndDescribe(plan, env.out(), env.err());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             closeAll(hosts);
@@ -212,5 +217,30 @@ final class SimulateCommand {
                 // Stopping the others matters more than this one's failure to stop.
             }
         }
+    }
+
+    private int replay(java.nio.file.Path dir, int port) {
+        io.hvreplica.simulator.ReplayHost replay;
+        try {
+            replay = io.hvreplica.simulator.ReplayHost.start(dir, port);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--mappings: " + e.getMessage());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            replay.close();
+            stopped.countDown();
+        }, "replay-stop"));
+        env.out().println("Replaying the recording in " + dir + " (Negotiate/NTLM with message encryption), user "
+                + replay.user() + ", password " + replay.password() + ":");
+        replay.endpoints().forEach((host, endpoint) -> env.out().println("  " + host + ": " + endpoint));
+        env.out().println("Ctrl-C stops it.");
+        env.out().flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCodes.COMPLETED;
     }
 }
