@@ -121,11 +121,16 @@ final class AuthOptions {
             return new Choice(given.mechanism(mechanism).build(), null);
         }
         boolean noUser = user == null || user.isBlank();
-        if (!passwords.configured(passwordFile)) {
+        // A password is of no use without --user, so then a ticket is the only credential there is.
+        if (!passwords.configured(passwordFile) || noUser) {
             KerberosAuthenticator.Builder cache = options(KerberosAuthenticator.withTicketCacheNamed(krb5ccname));
             CredentialCheck check = KerberosAuthenticator.checkCredentials(host, cache);
             if (check.usable()) {
                 return new Choice(cache.mechanism(mechanism).build(), null);
+            }
+            if (noUser && passwords.configured(passwordFile)) {
+                throw new UsageException("a password is configured but no --user: give --user for it, or run kinit"
+                        + " to use a Kerberos ticket (" + check.reason() + ")");
             }
             if (noUser) {
                 // Nothing to log in with: that is an authentication problem, whose fix is a credential.

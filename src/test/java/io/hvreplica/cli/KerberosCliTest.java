@@ -127,6 +127,21 @@ class KerberosCliTest {
     }
 
     @Test
+    void aPasswordInTheEnvironmentWithoutUserStillUsesTheTicket() {
+        String cache = "FILE:" + kdc.kinit("env-password", "1h");
+        String[] args = {"revert-failover", "--endpoint", peer.endpoint("localhost"), "--realm", MitKdc.REALM,
+                "--kdc", "127.0.0.1:" + kdc.port(), "--vm", "app-vm-01", "--output", "json", "--auth", "kerberos"};
+        // HVREPLICA_PASSWORD set (configured), no --user: the ticket is the only credential there is.
+        Cli.Run run = Cli.run(cache, true, (f, u) -> "unused".toCharArray(), args);
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+
+        Cli.Run none = Cli.run(Cli.NO_TICKET_CACHE, true, (f, u) -> "unused".toCharArray(), args);
+        assertEquals(2, none.exitCode(), none.out());
+        assertTrue(none.out().contains("a password is configured but no --user: give --user for it, or run kinit"),
+                none.out());
+    }
+
+    @Test
     void anAddressWithoutAnSpnSaysWhatToDo() {
         String cache = "FILE:" + kdc.kinit("ip-no-spn", "1h");
         authenticationFailure(noPassword(cache, "127.0.0.1"), "Kerberos needs the host's DNS name, not the address"
