@@ -1,11 +1,12 @@
 package io.hvreplica.record;
 
 /** The one JSON primitive the recorder needs: a string literal. Written by hand so recording needs no JSON library. */
-final class Json {
+public final class Json {
     private Json() {
     }
 
-    static String quote(String s) {
+    /** {@code s} as a JSON string literal; null as {@code null}. */
+    public static String quote(String s) {
         if (s == null) {
             return "null";
         }

@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.core.Options;
-import com.github.tomakehurst.wiremock.http.client.HttpClient;
 import io.hvreplica.auth.Credentials;
 
 import java.io.IOException;
@@ -125,8 +124,8 @@ public final class ReplayHost implements AutoCloseable {
                 .http2PlainDisabled(true)
                 .http2TlsDisabled(true)
                 .extensionScanningEnabled(false)
-                .httpClientFactory(ReplayHost::noClient)
-                .notifier(new Quiet())
+                .httpClientFactory(SimulatedHost::noProxyClient)
+                .notifier(new SimulatedHost.QuietNotifier())
                 .maxRequestJournalEntries(1000)
                 .templatingEnabled(true)
                 .globalTemplating(false)
@@ -218,23 +217,4 @@ public final class ReplayHost implements AutoCloseable {
               </s:Body>
             </s:Envelope>
             """;
-
-    /** The replay never proxies, so WireMock gets no outbound HTTP client. */
-    private static HttpClient noClient(Options options, boolean trustAll, List<String> trustedHosts,
-                                       boolean useSystemProperties) {
-        return request -> {
-            throw new IOException("a replay makes no outbound requests");
-        };
-    }
-
-    private static final class Quiet implements Notifier {
-        @Override
-        public void info(String message) {}
-
-        @Override
-        public void error(String message) {}
-
-        @Override
-        public void error(String message, Throwable t) {}
-    }
 }

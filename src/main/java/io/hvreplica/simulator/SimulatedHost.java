@@ -344,7 +344,7 @@ public final class SimulatedHost implements AutoCloseable {
      * The host never proxies, so WireMock gets no real outbound HTTP client; building the default
      * one (Apache HttpClient with TLS trust stores) costs about 0.1 s of start-up.
      */
-    private static HttpClient noProxyClient(Options options, boolean trustAll, List<String> trustedHosts,
+    static HttpClient noProxyClient(Options options, boolean trustAll, List<String> trustedHosts,
                                             boolean useSystemProperties) {
         return request -> {
             throw new IOException("the simulated host does not make outbound requests");
@@ -352,7 +352,7 @@ public final class SimulatedHost implements AutoCloseable {
     }
 
     /** WireMock must not write to the console. */
-    private static final class QuietNotifier implements Notifier {
+    static final class QuietNotifier implements Notifier {
         @Override
         public void info(String message) {}
 
