@@ -25,7 +25,7 @@ final class Commands {
                                                        io.hvreplica.hyperv.Operation op,
                                                        io.hvreplica.hyperv.Operation.Request request, boolean start,
                                                        io.hvreplica.hyperv.OperationRunner.Options options,
-                                                       Reporter reporter) {
+                                                       io.hvreplica.hyperv.OperationRunner.Listener reporter) {
             return Lifecycle.stopTestFailover(runner, request.vm(), options, reporter);
         }
 

@@ -123,8 +123,13 @@ final class FleetCommand {
                 selection.vms().forEach((host, vms) -> {
                     OperationRunner runner = new OperationRunner(fleet.session(host), null);
                     for (VirtualMachine vm : vms) {
-                        report.dryRun(host, vm, runner.dryRun(spec.operation(), Operation.Request.of(vm)),
-                                spec.operation().likelyRefusal(vm));
+                        try {
+                            VirtualMachine subject = spec.flow().subject(fleet.session(host), vm);
+                            report.dryRun(host, subject, runner.dryRun(spec.operation(), Operation.Request.of(subject)),
+                                    spec.operation().likelyRefusal(subject));
+                        } catch (HvReplicaException e) {
+                            report.failed(host, vm, ExitCodes.of(e), ExitCodes.message(e));
+                        }
                     }
                 });
                 return report.exitCode();
@@ -136,8 +141,12 @@ final class FleetCommand {
                 return ExitCodes.USAGE;
             }
             report.selected(selection);
-            FleetRunner.Flow flow = start ? (runner, op, request, o, l) -> io.hvreplica.hyperv.Lifecycle.runThenStart(
-                    runner, op, request, true, o, l) : null;
+            // A command whose operation takes several calls (a start after a failover, the test VM's
+            // removal) runs its own flow per VM; the rest are invoked together and polled in batches.
+            boolean batched = spec.flow() == OperationCommand.Flow.ONCE || spec.startOption() && !start;
+            FleetRunner.Flow flow = batched ? null
+                    : (runner, op, request, o, l) -> spec.flow().run(runner, op, Operation.Request.of(
+                    spec.flow().subject(runner.host(), request.vm())), start, o, l);
             fleet.run(selection, spec.operation(), new FleetRunner.Options(options, parallel, PER_HOST, failFast),
                     report, flow).join();
             return report.exitCode();

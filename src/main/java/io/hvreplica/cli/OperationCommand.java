@@ -22,7 +22,7 @@ final class OperationCommand {
     /** How a command runs its operation; most run it once on the VM they looked up. */
     interface Flow {
         OperationResult run(OperationRunner runner, Operation op, Operation.Request request, boolean start,
-                            OperationRunner.Options options, Reporter reporter);
+                            OperationRunner.Options options, OperationRunner.Listener listener);
 
         /** The VM the operation acts on, given the one the user named. */
         default VirtualMachine subject(HyperVHost host, VirtualMachine named) {

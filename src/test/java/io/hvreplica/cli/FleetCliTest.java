@@ -214,6 +214,25 @@ class FleetCliTest {
     }
 
     @Test
+    void stopTestFailoverOverSeveralReplicasRemovesOnlyTestVms() {
+        Cli.Run run = run("stop-test-failover", "--host", host(a), "--vm", "testing-vm-13", "--vm", "ready-vm-10",
+                "--yes", "--output", "json");
+        List<Map<String, Object>> out = lines(run);
+        assertEquals(2, out.size(), run.out() + run.err());
+        Map<String, Object> removed = byVm(out, "testing-vm-13 - Test", host(a));
+        assertEquals("completed", field(removed, "outcome"), removed.toString());
+        assertTrue(removed.toString().contains("turn-off-vm"), "the running test VM was turned off first");
+        Map<String, Object> none = byVm(out, "ready-vm-10", host(a));
+        assertEquals("vm-not-found", field(none, "error.kind"), none.toString());
+        assertTrue(((String) field(none, "error.message")).contains("has no test VM"), none.toString());
+        List<LoggedRequest> destroys = requests(a, "DestroySystem_INPUT");
+        assertEquals(1, destroys.size());
+        assertTrue(destroys.get(0).getBodyAsString().contains("E1F2A3B4-C5D6-4E7F-8A9B-0C1D2E3F4A13"),
+                "only the test VM of testing-vm-13");
+        assertEquals(6, run.exitCode());
+    }
+
+    @Test
     void textModeEndsWithASummaryTable() {
         Cli.Run run = run("revert-failover", "--host", host(a), "--vm", "app-vm-01", "--vm", "sync-vm-04", "--yes");
         assertEquals(0, run.exitCode(), run.out() + run.err());
