@@ -15,7 +15,7 @@ import io.hvreplica.wsman.MethodInput;
 public final class RemoveTestVm extends Operation {
     public RemoveTestVm() {
         super(spec("remove-test-vm", Target.MANAGEMENT_SERVICE, "DestroySystem")
-                .action("remove the test VM", "Stop-VMFailover")
+                .action("remove the test VM", "Stop-VMFailover on a test VM")
                 .done("the test VM %s was removed")
                 .modes(ReplicationStates.MODE_TEST_REPLICA)
                 .codes(ReturnValues.Codes.CIM));

@@ -10,7 +10,7 @@ import io.hvreplica.hyperv.ReplicationStates;
 public final class RevertFailover extends Operation {
     public RevertFailover() {
         super(spec("revert-failover", Target.REPLICATION_SERVICE, "RevertFailover")
-                .action("revert the failover of", "Stop-VMFailover")
+                .action("revert the failover of", "Stop-VMFailover on a failed-over replica")
                 .done("the failover of %s was reverted")
                 .modes(ReplicationStates.MODE_REPLICA).states(ReplicationStates.STATE_RECOVERED)
                 .leavesReplicationState(ReplicationStates.STATE_REPLICATING));
