@@ -35,7 +35,7 @@ class LauncherIT {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANGUAGE") || k.equals("HVREPLICA_JAVA_OPTS"));
+        env.keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANGUAGE") || k.startsWith("HVREPLICA_JAVA"));
         env.put("LANG", "C");
         env.put("JAVA_HOME", System.getProperty("java.home"));
         Path out = dir.resolve("out");
