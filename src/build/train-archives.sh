@@ -59,6 +59,8 @@ start_simulator() {
 }
 
 [ -f "$jar" ] || { say "no $jar"; exit 0; }
+bound=
+command -v timeout > /dev/null && bound="timeout 60"
 rm -f "$target"/hvreplica*.jsa "$target"/hvreplica-*.aot
 
 seen=
@@ -91,7 +93,7 @@ for home in "$@"; do
   say "training $out on $home ($endpoint)"
   # The same JVM options as bin/hvreplica: an AOT cache is refused when they differ. The command
   # has its own time bound; timeout(1) is the safety net should the JVM itself hang.
-  if HVREPLICA_PASSWORD=hvreplica-demo LC_ALL=C.UTF-8 timeout 60 "$home/bin/java" "$archive_opt" \
+  if HVREPLICA_PASSWORD=hvreplica-demo LC_ALL=C.UTF-8 $bound "$home/bin/java" "$archive_opt" \
       -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
       --add-exports=java.security.jgss/sun.security.jgss.krb5.internal=ALL-UNNAMED \
       -jar "$jar" revert-failover --endpoint "$endpoint" --user 'HV-REPLICA01\operator' --vm app-vm-01 \
