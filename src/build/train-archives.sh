@@ -42,6 +42,9 @@ jdk_version() {
 
 # The simulator runs on the first JDK (Maven's); its own start-up is not what is being trained.
 start_simulator() {
+  # Emptied here, not by the redirection below: that one happens in the child, maybe after the
+  # loop has read the endpoint of an earlier build from the old file.
+  : > "$sim_out"
   "$1/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$jar" io.hvreplica.cli.Main simulate --port 0 \
     > "$sim_out" 2>&1 &
   sim_pid=$!
