@@ -21,6 +21,13 @@ public final class Main {
     // keeps loggers weakly, and a collected logger would lose its level.
     private static final Logger CXF_LOG = Logger.getLogger("org.apache.cxf");
 
+    // CXF's JDKBugHacks run when its first logger is made: work-arounds for class-loader leaks in
+    // application servers. They load ImageIO (much of java.desktop) and every security provider,
+    // about 35 ms each here, and first look for a switch file per hack in every jar of the class
+    // path. A command line that lives for one command needs none of them (a cold revert is about
+    // 200 ms shorter without, see README). The library leaves them on: its host's call.
+    private static final String SKIP_CXF_JDK_HACKS = "org.apache.cxf.JDKBugHacks.all";
+
     private Main() {
     }
 
@@ -52,6 +59,9 @@ public final class Main {
 
     public static void main(String[] args) {
         CXF_LOG.setLevel(Level.OFF); // before the SOAP stack is built in the background
+        if (System.getProperty(SKIP_CXF_JDK_HACKS) == null) {
+            System.setProperty(SKIP_CXF_JDK_HACKS, "true");
+        }
         if (args.length > 0 && (Commands.BY_NAME.containsKey(args[0]) || isReadCommand(args[0]))) {
             WsmanClient.warmUp();
             HyperVHost.warmUp();

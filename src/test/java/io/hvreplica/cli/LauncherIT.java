@@ -31,13 +31,18 @@ class LauncherIT {
     }
 
     private Result launch(String... args) throws IOException, InterruptedException {
+        return launch(Map.of(), args);
+    }
+
+    private Result launch(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANGUAGE") || k.equals("HVREPLICA_JAVA_OPTS"));
+        env.keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANGUAGE") || k.startsWith("HVREPLICA_JAVA"));
         env.put("LANG", "C");
         env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.putAll(extraEnv);
         Path out = dir.resolve("out");
         Path err = dir.resolve("err");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
@@ -77,5 +82,25 @@ class LauncherIT {
                 assertFalse(all.contains(leak), vm + " leaked '" + leak + "':\n" + all);
             }
         }
+    }
+
+    /** The JDK is HVREPLICA_JAVA (a JDK home or a java executable) before JAVA_HOME. */
+    @Test
+    void hvreplicaJavaComesBeforeJavaHome() throws Exception {
+        String home = System.getProperty("java.home");
+        for (String java : List.of(home, home + "/bin/java")) {
+            Result r = launch(Map.of("HVREPLICA_JAVA", java, "JAVA_HOME", dir.resolve("no-jdk").toString()), "--version");
+            assertEquals(0, r.exitCode(), r.out() + r.err());
+            assertTrue(r.out().startsWith("hvreplica "), r.out());
+            assertEquals("", r.err());
+        }
+    }
+
+    @Test
+    void aMissingJavaIsOneSentence() throws Exception {
+        Path missing = dir.resolve("no-jdk");
+        Result r = launch(Map.of("HVREPLICA_JAVA", missing.toString()), "--version");
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertEquals("hvreplica: no Java at " + missing + " (from HVREPLICA_JAVA)\n", r.err());
     }
 }
