@@ -31,6 +31,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
+import static io.hvreplica.testing.WireMessages.*;
 
 /**
  * Hosts other than the default one: their own names and generated replicas, several in one JVM,
@@ -38,15 +39,6 @@ import org.xml.sax.InputSource;
  * client uses to follow many jobs at once. Everything is asserted on the SOAP the hosts send.
  */
 class FleetSimulatorTest {
-    private static final String S = "http://www.w3.org/2003/05/soap-envelope";
-    private static final String A = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
-    private static final String W = "http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd";
-    private static final String N = "http://schemas.xmlsoap.org/ws/2004/09/enumeration";
-    private static final String F = "http://schemas.microsoft.com/wbem/wsman/1/wsmanfault";
-    private static final String V2 = "http://schemas.microsoft.com/wbem/wsman/1/wmi/root/virtualization/v2/";
-    private static final String CS = V2 + "Msvm_ComputerSystem";
-    private static final String RS = V2 + "Msvm_ReplicationService";
-    private static final String JOB = V2 + "Msvm_ConcreteJob";
     private static final String GET = "http://schemas.xmlsoap.org/ws/2004/09/transfer/Get";
     private static final String CIM = "http://schemas.dmtf.org/wbem/wscim/1/common";
 
@@ -174,7 +166,7 @@ class FleetSimulatorTest {
         try (HttpTransport t = HttpTransport.builder(URI.create(host.endpoint()), new NtlmAuthenticator(
                 Credentials.of("HV-SITE-N\\operator", SimulatedHost.NTLM_PASSWORD.toCharArray()), null)).build()) {
             HttpTransport.Response r = t.send(enumerate("SELECT * FROM Msvm_ComputerSystem WHERE ElementName LIKE 'site-%'")
-                    .xml.getBytes(StandardCharsets.UTF_8), true);
+                    .xml().getBytes(StandardCharsets.UTF_8), true);
             assertEquals(200, r.status());
             assertEquals(List.of("site-vm-01"), elementNames(all(parse(new String(r.body(), StandardCharsets.UTF_8))
                     .getDocumentElement(), CS, "Msvm_ComputerSystem")));
@@ -284,7 +276,7 @@ class FleetSimulatorTest {
         assertEquals(0, all(one(none.getDocumentElement(), W, "Items"), W, "Item").size());
         assertEquals(3, states(ok(host, enumerate("SELECT * FROM Msvm_ConcreteJob WHERE JobType = 98"))).size());
 
-        HttpResponse<String> unknown = send(host, enumerate("SELECT * FROM Msvm_ConcreteJob WHERE Owner = 'x'").xml);
+        HttpResponse<String> unknown = send(host, enumerate("SELECT * FROM Msvm_ConcreteJob WHERE Owner = 'x'").xml());
         assertEquals(500, unknown.statusCode());
         assertTrue(unknown.body().contains("CannotProcessFilter"), unknown.body());
     }
@@ -322,28 +314,8 @@ class FleetSimulatorTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private record Request(String messageId, String xml) {}
 
-    private static Request envelope(String action, String resourceUri, String selectorSet, String body) {
-        String messageId = "uuid:" + UUID.randomUUID().toString().toUpperCase();
-        String xml = "<env:Envelope xmlns:env='" + S + "' xmlns:wsa='" + A + "' xmlns:wsman='" + W + "'><env:Header>"
-                + "<wsa:To>http://127.0.0.1/wsman</wsa:To>"
-                + "<wsman:ResourceURI env:mustUnderstand='true'>" + resourceUri + "</wsman:ResourceURI>"
-                + "<wsa:ReplyTo><wsa:Address env:mustUnderstand='true'>" + A + "/role/anonymous</wsa:Address></wsa:ReplyTo>"
-                + "<wsa:Action env:mustUnderstand='true'>" + action + "</wsa:Action>"
-                + "<wsa:MessageID>" + messageId + "</wsa:MessageID>"
-                + "<wsman:OperationTimeout>PT60S</wsman:OperationTimeout>"
-                + selectorSet + "</env:Header><env:Body>" + body + "</env:Body></env:Envelope>";
-        return new Request(messageId, xml);
-    }
 
-    private static Request enumerate(String wql) {
-        String escaped = wql.replace("&", "&amp;").replace("<", "&lt;");
-        return envelope(N + "/Enumerate", V2 + "*", "", "<en:Enumerate xmlns:en='" + N + "'><wsman:OptimizeEnumeration/>"
-                + "<wsman:MaxElements>32000</wsman:MaxElements><wsman:EnumerationMode>EnumerateObjectAndEPR</wsman:EnumerationMode>"
-                + "<wsman:Filter Dialect='http://schemas.microsoft.com/wbem/wsman/1/WQL'>" + escaped
-                + "</wsman:Filter></en:Enumerate>");
-    }
 
     private static Map<String, String> service(String systemName) {
         Map<String, String> service = new LinkedHashMap<>();
@@ -354,30 +326,12 @@ class FleetSimulatorTest {
         return service;
     }
 
-    private static Request invoke(String classUri, String method, Map<String, String> selectors, String parameters) {
-        return envelope(classUri + "/" + method, classUri, selectorSet(selectors),
-                "<p:" + method + "_INPUT xmlns:p='" + classUri + "'>" + parameters + "</p:" + method + "_INPUT>");
-    }
 
     private static Request revert(String vmGuid, String systemName) {
         return invoke(RS, "RevertFailover", service(systemName), vmRef("ComputerSystem", vmGuid));
     }
 
-    private static String vmRef(String parameter, String guid) {
-        Map<String, String> vm = new LinkedHashMap<>();
-        vm.put("CreationClassName", "Msvm_ComputerSystem");
-        vm.put("Name", guid);
-        return "<p:" + parameter + "><wsa:Address>" + A + "/role/anonymous</wsa:Address><wsa:ReferenceParameters>"
-                + "<wsman:ResourceURI>" + CS + "</wsman:ResourceURI>" + selectorSet(vm)
-                + "</wsa:ReferenceParameters></p:" + parameter + ">";
-    }
 
-    private static String selectorSet(Map<String, String> selectors) {
-        StringBuilder xml = new StringBuilder("<wsman:SelectorSet>");
-        selectors.forEach((name, value) ->
-                xml.append("<wsman:Selector Name='").append(name).append("'>").append(value).append("</wsman:Selector>"));
-        return xml.append("</wsman:SelectorSet>").toString();
-    }
 
     private static String returnValue(Document doc, String method) {
         return text(one(doc.getDocumentElement(), RS, method + "_OUTPUT"), RS, "ReturnValue");
@@ -472,7 +426,7 @@ class FleetSimulatorTest {
     }
 
     private static HttpResponse<String> send(SimulatedHost host, Request request) throws Exception {
-        return send(host, request.xml);
+        return send(host, request.xml());
     }
 
     private static HttpResponse<String> send(SimulatedHost host, String xml) throws Exception {
@@ -488,35 +442,13 @@ class FleetSimulatorTest {
         HttpResponse<String> response = send(host, request);
         assertEquals(200, response.statusCode(), response.body());
         Document doc = parse(response.body());
-        assertEquals(request.messageId, text(doc.getDocumentElement(), A, "RelatesTo"));
+        assertEquals(request.messageId(), text(doc.getDocumentElement(), A, "RelatesTo"));
         return doc;
     }
 
-    private static Document parse(String xml) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
-    }
 
-    private static List<Element> all(Element scope, String ns, String localName) {
-        NodeList nodes = scope.getElementsByTagNameNS(ns, localName);
-        List<Element> elements = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            elements.add((Element) nodes.item(i));
-        }
-        return elements;
-    }
 
-    private static Element one(Element scope, String ns, String localName) {
-        List<Element> found = all(scope, ns, localName);
-        assertEquals(1, found.size(), "exactly one {" + ns + "}" + localName);
-        return found.get(0);
-    }
 
-    private static String text(Element scope, String ns, String localName) {
-        return one(scope, ns, localName).getTextContent();
-    }
 
     private static Map<String, String> selectors(Element scope) {
         Map<String, String> selectors = new LinkedHashMap<>();

@@ -31,18 +31,9 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
+import static io.hvreplica.testing.WireMessages.*;
 
 class SimulatedHostTest {
-    private static final String S = "http://www.w3.org/2003/05/soap-envelope";
-    private static final String A = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
-    private static final String W = "http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd";
-    private static final String N = "http://schemas.xmlsoap.org/ws/2004/09/enumeration";
-    private static final String F = "http://schemas.microsoft.com/wbem/wsman/1/wsmanfault";
-    private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
-    private static final String V2 = "http://schemas.microsoft.com/wbem/wsman/1/wmi/root/virtualization/v2/";
-    private static final String CS = V2 + "Msvm_ComputerSystem";
-    private static final String RS = V2 + "Msvm_ReplicationService";
-    private static final String JOB = V2 + "Msvm_ConcreteJob";
     private static final String VSMS = V2 + "Msvm_VirtualSystemManagementService";
     private static final String VSSD = V2 + "Msvm_VirtualSystemSettingData";
     private static final String CIM = "http://schemas.dmtf.org/wbem/wscim/1/common";
@@ -89,7 +80,7 @@ class SimulatedHostTest {
     @Test
     void withoutValidCredentialsTheHostChallengesWithNegotiateAndBasic() throws Exception {
         for (String authorization : new String[] {null, basic(SimulatedHost.USER, "wrong"), "Negotiate TlRMTVNTUAABAAAAB4IIog=="}) {
-            HttpResponse<String> response = send(enumerate("SELECT * FROM Msvm_ReplicationService").xml, authorization);
+            HttpResponse<String> response = send(enumerate("SELECT * FROM Msvm_ReplicationService").xml(), authorization);
             assertEquals(401, response.statusCode());
             assertEquals("", response.body());
             assertEquals(List.of("Negotiate", "Basic realm=\"WSMAN\""), response.headers().allValues("WWW-Authenticate"));
@@ -101,20 +92,20 @@ class SimulatedHostTest {
         String auditor = basic(SimulatedHost.READONLY_USER, SimulatedHost.READONLY_PASSWORD);
         Request enumerate = enumerate("SELECT * FROM Msvm_ComputerSystem WHERE ElementName = 'app-vm-01'");
         for (Request request : List.of(enumerate, identify(), revert(APP_VM_01, true))) {
-            HttpResponse<String> response = send(request.xml, auditor);
+            HttpResponse<String> response = send(request.xml(), auditor);
             assertEquals(500, response.statusCode());
             Document fault = parse(response.body());
             assertFault(fault, "Sender", "AccessDenied", "5");
             assertTrue(text(fault, S, "Text").startsWith("Access is denied."));
-            if (request.messageId != null) {
-                assertEquals(request.messageId, text(fault, A, "RelatesTo"));
+            if (request.messageId() != null) {
+                assertEquals(request.messageId(), text(fault, A, "RelatesTo"));
             }
         }
     }
 
     @Test
     void identifyDescribesAWindowsServer2022Stack() throws Exception {
-        HttpResponse<String> response = send(identify().xml);
+        HttpResponse<String> response = send(identify().xml());
         assertEquals(200, response.statusCode());
         String id = "http://schemas.dmtf.org/wbem/wsman/identity/1/wsmanidentity.xsd";
         Document doc = parse(response.body());
@@ -126,13 +117,13 @@ class SimulatedHostTest {
     @Test
     void responsesRelateToTheRequestMessageIdAndAreSoap12() throws Exception {
         Request request = enumerate("SELECT * FROM Msvm_ComputerSystem WHERE ElementName = 'app-vm-01'");
-        HttpResponse<String> response = send(request.xml);
+        HttpResponse<String> response = send(request.xml());
         assertEquals("application/soap+xml;charset=UTF-8", response.headers().firstValue("Content-Type").orElseThrow());
         Document doc = parse(response.body());
         assertEquals(S, doc.getDocumentElement().getNamespaceURI());
         assertEquals("en-US", doc.getDocumentElement().getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang"));
-        assertEquals(request.messageId, text(doc, A, "RelatesTo"));
-        assertNotEquals(request.messageId, text(doc, A, "MessageID"));
+        assertEquals(request.messageId(), text(doc, A, "RelatesTo"));
+        assertNotEquals(request.messageId(), text(doc, A, "MessageID"));
         assertTrue(text(doc, A, "MessageID").matches("uuid:[0-9A-F-]{36}"));
         assertEquals(A + "/role/anonymous", text(doc, A, "To"));
         assertEquals(N + "/EnumerateResponse", text(doc, A, "Action"));
@@ -214,11 +205,11 @@ class SimulatedHostTest {
                 "<en:Release xmlns:en='" + N + "'><en:EnumerationContext>" + context + "</en:EnumerationContext></en:Release>");
         Document released = okXml(release);
         assertEquals(0, one(released, S, "Body").getChildNodes().getLength());
-        assertEquals(release.messageId, text(released, A, "RelatesTo"));
+        assertEquals(release.messageId(), text(released, A, "RelatesTo"));
 
         Request stalePull = envelope(N + "/Pull", V2 + "*", "",
                 "<en:Pull xmlns:en='" + N + "'><en:EnumerationContext>uuid:" + UUID.randomUUID() + "</en:EnumerationContext></en:Pull>");
-        HttpResponse<String> stale = send(stalePull.xml);
+        HttpResponse<String> stale = send(stalePull.xml());
         assertEquals(500, stale.statusCode());
         assertFault(parse(stale.body()), "Receiver", "InvalidEnumerationContext", "2150858779");
     }
@@ -227,12 +218,12 @@ class SimulatedHostTest {
     void unsupportedWqlIsACannotProcessFilterFault() throws Exception {
         String wql = "SELECT * FROM Msvm_VirtualSystemSettingData WHERE InstanceID < 'x&y'";
         Request request = enumerate(wql);
-        HttpResponse<String> response = send(request.xml);
+        HttpResponse<String> response = send(request.xml());
         assertEquals(500, response.statusCode());
         Document fault = parse(response.body());
         assertFault(fault, "Sender", "CannotProcessFilter", "2150858778");
         assertEquals(N + "/fault", text(fault, A, "Action"));
-        assertEquals(request.messageId, text(fault, A, "RelatesTo"));
+        assertEquals(request.messageId(), text(fault, A, "RelatesTo"));
         Element status = one(fault, "http://schemas.microsoft.com/wbem/wsman/1/wmi/root/cimv2/__ExtendedStatus", "__ExtendedStatus");
         assertEquals(wql, text(status, status.getNamespaceURI(), "ParameterInfo"));
         assertEquals("ExecQuery", text(status, status.getNamespaceURI(), "Operation"));
@@ -281,7 +272,7 @@ class SimulatedHostTest {
         Request get = envelope(GET, JOB, selectorSet(Map.of("InstanceID", APP_VM_01_JOB)), "");
         Document doc = okXml(get);
         assertEquals("http://schemas.xmlsoap.org/ws/2004/09/transfer/GetResponse", text(doc, A, "Action"));
-        assertEquals(get.messageId, text(doc, A, "RelatesTo"));
+        assertEquals(get.messageId(), text(doc, A, "RelatesTo"));
         Element job = one(doc, JOB, "Msvm_ConcreteJob");
         assertEquals("p:Msvm_ConcreteJob_Type", job.getAttributeNS(XSI, "type"));
         assertEquals("Revert Failover", text(job, JOB, "Caption"));
@@ -327,11 +318,11 @@ class SimulatedHostTest {
         }
 
         Map<String, String> stale = selectors(one(okXml(revert("6C9E2B4D-7A1F-4D38-B6E0-4F2A8C1D9E07", true)), RS, "Job"));
-        HttpResponse<String> gone = send(envelope(GET, JOB, selectorSet(stale), "").xml);
+        HttpResponse<String> gone = send(envelope(GET, JOB, selectorSet(stale), "").xml());
         assertEquals(500, gone.statusCode());
         assertFault(parse(gone.body()), "Sender", "DestinationUnreachable", "2150858752");
 
-        HttpResponse<String> locked = send(revert("E2F4A6C8-3B5D-4F71-9C2E-8A0B1D3F5E06", true).xml);
+        HttpResponse<String> locked = send(revert("E2F4A6C8-3B5D-4F71-9C2E-8A0B1D3F5E06", true).xml());
         assertEquals(500, locked.statusCode());
         assertFault(parse(locked.body()), "Sender", "AccessDenied", "5");
     }
@@ -339,11 +330,11 @@ class SimulatedHostTest {
     @Test
     void invokeWithoutSystemNameIsAnInvalidSelectorsFault() throws Exception {
         Request request = revert(APP_VM_01, false);
-        HttpResponse<String> response = send(request.xml);
+        HttpResponse<String> response = send(request.xml());
         assertEquals(500, response.statusCode());
         Document fault = parse(response.body());
         assertFault(fault, "Sender", "InvalidSelectors", "2150858843");
-        assertEquals(request.messageId, text(fault, A, "RelatesTo"));
+        assertEquals(request.messageId(), text(fault, A, "RelatesTo"));
         assertEquals("http://schemas.dmtf.org/wbem/wsman/1/wsman/faultDetail/InsufficientSelectors", text(fault, W, "FaultDetail"));
     }
 
@@ -357,10 +348,10 @@ class SimulatedHostTest {
                                 + "<s:Body><s:Fault/></s:Body></s:Envelope>")));
         try {
             Request get = envelope(GET, JOB, selectorSet(Map.of("InstanceID", APP_VM_01_JOB)), "");
-            HttpResponse<String> response = send(get.xml);
+            HttpResponse<String> response = send(get.xml());
             assertEquals(500, response.statusCode());
-            assertEquals(get.messageId, text(parse(response.body()), A, "RelatesTo"));
-            assertEquals(401, send(get.xml, null).statusCode());
+            assertEquals(get.messageId(), text(parse(response.body()), A, "RelatesTo"));
+            assertEquals(401, send(get.xml(), null).statusCode());
             assertEquals(2, host.server().getAllServeEvents().size());
         } finally {
             host.server().removeStub(override);
@@ -414,11 +405,11 @@ class SimulatedHostTest {
                 "SELECT Name FROM Msvm_ComputerSystem",
                 "SELECT * FROM Msvm_NoSuchClass")) {
             Request request = enumerate(wql);
-            HttpResponse<String> response = send(request.xml);
+            HttpResponse<String> response = send(request.xml());
             assertEquals(500, response.statusCode(), wql);
             Document fault = parse(response.body());
             assertFault(fault, "Sender", "CannotProcessFilter", "2150858778");
-            assertEquals(request.messageId, text(fault, A, "RelatesTo"));
+            assertEquals(request.messageId(), text(fault, A, "RelatesTo"));
         }
     }
 
@@ -693,18 +684,18 @@ class SimulatedHostTest {
     @Test
     void vmMethodsNeedAnExistingVmAndServiceMethodsTheHostsSystemName() throws Exception {
         Request unknown = vmMethod("00000000-0000-0000-0000-000000000000", "RequestStateChange", "<p:RequestedState>2</p:RequestedState>");
-        HttpResponse<String> response = send(unknown.xml);
+        HttpResponse<String> response = send(unknown.xml());
         assertEquals(500, response.statusCode());
         Document fault = parse(response.body());
         assertFault(fault, "Sender", "DestinationUnreachable", "2150858752");
-        assertEquals(unknown.messageId, text(fault, A, "RelatesTo"));
+        assertEquals(unknown.messageId(), text(fault, A, "RelatesTo"));
         Element status = one(fault, "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/__ExtendedStatus", "__ExtendedStatus");
         assertEquals("Msvm_ComputerSystem.CreationClassName=\"Msvm_ComputerSystem\",Name=\"00000000-0000-0000-0000-000000000000\"",
                 text(status, status.getNamespaceURI(), "ParameterInfo"));
 
         Map<String, String> wrongHost = new LinkedHashMap<>(service("Msvm_VirtualSystemManagementService", "vmms"));
         wrongHost.put("SystemName", "OTHER-HOST");
-        HttpResponse<String> invalid = send(invoke(VSMS, "DestroySystem", wrongHost, vmRef("AffectedSystem", READY_VM_10)).xml);
+        HttpResponse<String> invalid = send(invoke(VSMS, "DestroySystem", wrongHost, vmRef("AffectedSystem", READY_VM_10)).xml());
         assertEquals(500, invalid.statusCode());
         assertFault(parse(invalid.body()), "Sender", "InvalidSelectors", "2150858843");
         assertEquals("3", text(vm(READY_VM_10), CS, "ReplicationState"));
@@ -729,7 +720,7 @@ class SimulatedHostTest {
         assertEquals("2", text(vm(TESTING_VM_13_TEST), CS, "EnabledState"));
         assertEquals(4, recoveryPoints(READY_VM_10).size());
         assertEquals(CATALOG_VMS, systems("SELECT * FROM Msvm_ComputerSystem WHERE ReplicationMode <> 0").size());
-        HttpResponse<String> oldJob = send(envelope(GET, JOB, selectorSet(Map.of("InstanceID", failover.get("InstanceID"))), "").xml);
+        HttpResponse<String> oldJob = send(envelope(GET, JOB, selectorSet(Map.of("InstanceID", failover.get("InstanceID"))), "").xml());
         assertEquals(500, oldJob.statusCode(), "jobs are gone too");
         // Ids are derived from what was asked and a counter the reset restarts: the same call gets the same job id.
         Map<String, String> again = startedJob(okXml(replication("InitiateFailover", vmRef("ComputerSystem", READY_VM_10))),
@@ -746,35 +737,13 @@ class SimulatedHostTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private record Request(String messageId, String xml) {}
 
-    private static Request envelope(String action, String resourceUri, String selectorSet, String body) {
-        String messageId = "uuid:" + UUID.randomUUID().toString().toUpperCase();
-        // Deliberately not Windows' prefixes: the host must match on local names.
-        String xml = "<env:Envelope xmlns:env='" + S + "' xmlns:wsa='" + A + "' xmlns:wsman='" + W + "'><env:Header>"
-                + "<wsa:To>http://127.0.0.1/wsman</wsa:To>"
-                + "<wsman:ResourceURI env:mustUnderstand='true'>" + resourceUri + "</wsman:ResourceURI>"
-                + "<wsa:ReplyTo><wsa:Address env:mustUnderstand='true'>" + A + "/role/anonymous</wsa:Address></wsa:ReplyTo>"
-                + (action == null ? "" : "<wsa:Action env:mustUnderstand='true'>" + action + "</wsa:Action>")
-                + "<wsa:MessageID>" + messageId + "</wsa:MessageID>"
-                + "<wsman:MaxEnvelopeSize env:mustUnderstand='true'>512000</wsman:MaxEnvelopeSize>"
-                + "<wsman:Locale xml:lang='en-US' env:mustUnderstand='false'/>"
-                + "<wsman:OperationTimeout>PT60S</wsman:OperationTimeout>"
-                + selectorSet + "</env:Header><env:Body>" + body + "</env:Body></env:Envelope>";
-        return new Request(messageId, xml);
-    }
 
     private static Request identify() {
         return new Request(null, "<s:Envelope xmlns:s='" + S + "' xmlns:wsmid='http://schemas.dmtf.org/wbem/wsman/identity/1/"
                 + "wsmanidentity.xsd'><s:Header/><s:Body><wsmid:Identify/></s:Body></s:Envelope>");
     }
 
-    private static Request enumerate(String wql) {
-        String escaped = wql.replace("&", "&amp;").replace("<", "&lt;");
-        return envelope(ENUMERATE, V2 + "*", "", "<en:Enumerate xmlns:en='" + N + "'><wsman:OptimizeEnumeration/>"
-                + "<wsman:MaxElements>32000</wsman:MaxElements><wsman:EnumerationMode>EnumerateObjectAndEPR</wsman:EnumerationMode>"
-                + "<wsman:Filter Dialect='http://schemas.microsoft.com/wbem/wsman/1/WQL'>" + escaped + "</wsman:Filter></en:Enumerate>");
-    }
 
     private static Request revert(String vmGuid, boolean withSystemName) {
         Map<String, String> service = new LinkedHashMap<>();
@@ -802,12 +771,6 @@ class SimulatedHostTest {
         return service;
     }
 
-    /** An Invoke as the client sends it: {@code <Method>_INPUT} in the class namespace. */
-    private static Request invoke(String classUri, String method, Map<String, String> selectors, String parameters) {
-        return envelope(classUri + "/" + method, classUri, selectorSet(selectors),
-                "<p:" + method + "_INPUT xmlns:p='" + classUri + "' xmlns:xsi='" + XSI + "'>" + parameters
-                        + "</p:" + method + "_INPUT>");
-    }
 
     private static Request replication(String method, String parameters) {
         return invoke(RS, method, service("Msvm_ReplicationService", "replicasvc"), parameters);
@@ -825,19 +788,7 @@ class SimulatedHostTest {
                 vmRef("AffectedSystem", guid));
     }
 
-    /** A reference parameter: the EPR's children directly inside the parameter element. */
-    private static String epr(String parameter, String resourceUri, Map<String, String> selectors) {
-        return "<p:" + parameter + "><wsa:Address>" + A + "/role/anonymous</wsa:Address><wsa:ReferenceParameters>"
-                + "<wsman:ResourceURI>" + resourceUri + "</wsman:ResourceURI>" + selectorSet(selectors)
-                + "</wsa:ReferenceParameters></p:" + parameter + ">";
-    }
 
-    private static String vmRef(String parameter, String guid) {
-        Map<String, String> vm = new LinkedHashMap<>();
-        vm.put("CreationClassName", "Msvm_ComputerSystem");
-        vm.put("Name", guid);
-        return epr(parameter, CS, vm);
-    }
 
     private static String nil(String parameter) {
         return "<p:" + parameter + " xsi:nil='true'/>";
@@ -916,12 +867,6 @@ class SimulatedHostTest {
         return one(okXml(envelope(GET, JOB, selectorSet(selectors), "")), JOB, "Msvm_ConcreteJob");
     }
 
-    private static String selectorSet(Map<String, String> selectors) {
-        StringBuilder xml = new StringBuilder("<wsman:SelectorSet>");
-        selectors.forEach((name, value) ->
-                xml.append("<wsman:Selector Name='").append(name).append("'>").append(value).append("</wsman:Selector>"));
-        return xml.append("</wsman:SelectorSet>").toString();
-    }
 
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -942,23 +887,15 @@ class SimulatedHostTest {
     }
 
     private static Document okXml(Request request) throws Exception {
-        HttpResponse<String> response = send(request.xml);
+        HttpResponse<String> response = send(request.xml());
         assertEquals(200, response.statusCode(), response.body());
         Document doc = parse(response.body());
-        if (request.messageId != null) {
-            assertEquals(request.messageId, text(doc, A, "RelatesTo"));
+        if (request.messageId() != null) {
+            assertEquals(request.messageId(), text(doc, A, "RelatesTo"));
         }
         return doc;
     }
 
-    private static Document parse(String xml) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setXIncludeAware(false);
-        factory.setExpandEntityReferences(false);
-        return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
-    }
 
     private static void assertFault(Document fault, String code, String subcode, String wsmanFaultCode) {
         List<Element> values = all(one(fault, S, "Code"), S, "Value");
@@ -979,38 +916,9 @@ class SimulatedHostTest {
         assertEquals(localName, qname[1]);
     }
 
-    private static List<Element> all(Element scope, String ns, String localName) {
-        NodeList nodes = scope.getElementsByTagNameNS(ns, localName);
-        List<Element> elements = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            elements.add((Element) nodes.item(i));
-        }
-        return elements;
-    }
 
-    private static Element one(Document doc, String ns, String localName) {
-        return one(doc.getDocumentElement(), ns, localName);
-    }
 
-    private static Element one(Element scope, String ns, String localName) {
-        List<Element> found = all(scope, ns, localName);
-        assertEquals(1, found.size(), "exactly one {" + ns + "}" + localName);
-        return found.get(0);
-    }
 
-    private static String text(Document doc, String ns, String localName) {
-        return one(doc, ns, localName).getTextContent();
-    }
 
-    private static String text(Element scope, String ns, String localName) {
-        return one(scope, ns, localName).getTextContent();
-    }
 
-    private static Map<String, String> selectors(Element scope) {
-        Map<String, String> selectors = new LinkedHashMap<>();
-        for (Element selector : all(scope, W, "Selector")) {
-            selectors.put(selector.getAttribute("Name"), selector.getTextContent());
-        }
-        return selectors;
-    }
 }
