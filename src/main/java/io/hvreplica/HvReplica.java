@@ -50,10 +50,15 @@ public final class HvReplica implements AutoCloseable {
      * authenticates now, so that bad credentials show here rather than on the first call.
      */
     public HostSession connect(HttpTransport transport) {
+        HyperVHost host = open(transport);
+        return new HostSession(host, new JobWatcher(host::job, clock, sleeper), listener);
+    }
+
+    /** Authenticates now, on this client's runtime; the transport is closed if that fails. */
+    private HyperVHost open(HttpTransport transport) {
         try {
             transport.authenticate();
-            HyperVHost host = new HyperVHost(new WsmanClient(transport, runtime));
-            return new HostSession(host, new JobWatcher(host::job, clock, sleeper), listener);
+            return new HyperVHost(new WsmanClient(transport, runtime));
         } catch (RuntimeException e) {
             transport.close();
             throw e;
@@ -65,16 +70,7 @@ public final class HvReplica implements AutoCloseable {
      * {@code transports} and is authenticated as it opens, on this client's SOAP runtime.
      */
     public FleetRunner.Host host(String name, java.util.function.Supplier<HttpTransport> transports) {
-        return new FleetRunner.Host(name, () -> {
-            HttpTransport transport = transports.get();
-            try {
-                transport.authenticate();
-                return new HyperVHost(new WsmanClient(transport, runtime));
-            } catch (RuntimeException e) {
-                transport.close();
-                throw e;
-            }
-        });
+        return new FleetRunner.Host(name, () -> open(transports.get()));
     }
 
     /**

@@ -19,6 +19,11 @@ final class ExitCodes {
     static final int SIGINT = 130;
     static final int SIGTERM = 143;
 
+    /** The exit code of a run ended by "SIGINT" or "SIGTERM". */
+    static int ofSignal(String signal) {
+        return "SIGTERM".equals(signal) ? SIGTERM : SIGINT;
+    }
+
     private ExitCodes() {
     }
 

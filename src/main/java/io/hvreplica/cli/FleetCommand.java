@@ -101,7 +101,7 @@ final class FleetCommand {
         FleetRunner fleet = new FleetRunner(hosts, env.clock(), env.sleeper());
         Report report = new Report(spec.name(), json, env);
         env.onSignal(signal -> {
-            int code = "SIGTERM".equals(signal) ? ExitCodes.SIGTERM : ExitCodes.SIGINT;
+            int code = ExitCodes.ofSignal(signal);
             report.interrupted(signal, code);
             return code;
         });

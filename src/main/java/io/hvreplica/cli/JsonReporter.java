@@ -117,21 +117,20 @@ final class JsonReporter extends Reporter {
 
     @Override
     protected void showFailed(ExitCodes.Failure failure, String message) {
-        Map<String, Object> o = base(vm, null);
-        putReturnValue(o);
-        o.put("job", job(job, last));
-        o.put("outcome", failure.code() == ExitCodes.TIMEOUT ? "timeout" : "failed");
-        o.put("changed", inFlight || job != null ? null : (Object) false);
-        o.put("error", error(failure.kind(), message));
-        print(o);
+        showSoFar(failure.code() == ExitCodes.TIMEOUT ? "timeout" : "failed", failure, message);
     }
 
     @Override
     protected void showInterrupted(ExitCodes.Failure failure, String message) {
+        showSoFar("interrupted", failure, message);
+    }
+
+    /** A run that ended without a result: what it had seen (the VM, the call's answer, the job). */
+    private void showSoFar(String outcome, ExitCodes.Failure failure, String message) {
         Map<String, Object> o = base(vm, null);
         putReturnValue(o);
         o.put("job", job(job, last));
-        o.put("outcome", "interrupted");
+        o.put("outcome", outcome);
         o.put("changed", inFlight || job != null ? null : (Object) false);
         o.put("error", error(failure.kind(), message));
         print(o);

@@ -168,16 +168,22 @@ final class OperationCommand {
                 }
             }
         } catch (UsageException e) {
-            boolean json = output == null ? wantsJson(argv) : "json".equalsIgnoreCase(output);
-            if (json) {
-                new JsonReporter(spec.name(), env.out(), env.err(), null).failed(e, ExitCodes.of(e));
-            } else {
-                env.err().println("hvreplica: " + e.getMessage());
-                env.err().println("Try 'hvreplica " + spec.name() + " --help'.");
-            }
-            return ExitCodes.USAGE;
+            return usage(e, output == null ? wantsJson(argv) : "json".equalsIgnoreCase(output), true);
         }
         return Recording.finish(connection.recorder, spec.name(), argv, call(), env);
+    }
+
+    /** A usage error in the format asked for; {@code hint} adds where to read the options. */
+    private int usage(UsageException e, boolean json, boolean hint) {
+        if (json) {
+            new JsonReporter(spec.name(), env.out(), env.err(), null).failed(e, ExitCodes.of(e));
+        } else {
+            env.err().println("hvreplica: " + e.getMessage());
+            if (hint) {
+                env.err().println("Try 'hvreplica " + spec.name() + " --help'.");
+            }
+        }
+        return ExitCodes.USAGE;
     }
 
     // Usage errors are reported in the format asked for, even when parsing stopped before --output.
@@ -216,19 +222,14 @@ final class OperationCommand {
             try {
                 return callFleet();
             } catch (UsageException e) {
-                if ("json".equalsIgnoreCase(output)) {
-                    new JsonReporter(spec.name(), env.out(), env.err(), null).failed(e, ExitCodes.of(e));
-                } else {
-                    env.err().println("hvreplica: " + e.getMessage());
-                }
-                return ExitCodes.USAGE;
+                return usage(e, "json".equalsIgnoreCase(output), false);
             }
         }
         Reporter reporter = reporter();
         // Jenkins and Ansible end a task with SIGTERM, a user with Ctrl-C: either way the run still
         // gives its one final report, with the job id, before the process ends.
         env.onSignal(signal -> {
-            int code = "SIGTERM".equals(signal) ? ExitCodes.SIGTERM : ExitCodes.SIGINT;
+            int code = ExitCodes.ofSignal(signal);
             reporter.interrupted(signal, code);
             return code;
         });

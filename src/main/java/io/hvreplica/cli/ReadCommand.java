@@ -122,22 +122,28 @@ final class ReadCommand {
                 return ExitCodes.COMPLETED;
             }
         } catch (RuntimeException e) {
-            ExitCodes.Failure failure = ExitCodes.of(e);
-            if (json) {
-                Map<String, Object> o = new LinkedHashMap<>();
-                o.put("operation", name);
-                o.put("host", connection == null ? null : connection.hostName());
-                o.put("outcome", "failed");
-                o.put("error", JsonReporter.error(failure.kind(), ExitCodes.message(e)));
-                env.out().println(Json.write(o));
-            } else {
-                env.err().println("hvreplica: " + ExitCodes.message(e));
-                if (e instanceof UsageException) {
-                    env.err().println("Try 'hvreplica " + name + " --help'.");
-                }
+            int code = failed(connection == null ? null : connection.hostName(), e, json, "");
+            if (!json && e instanceof UsageException) {
+                env.err().println("Try 'hvreplica " + name + " --help'.");
             }
-            return failure.code();
+            return code;
         }
+    }
+
+    /** One failure: a JSON object on stdout, or a sentence on stderr (after {@code prefix}). */
+    private int failed(String host, RuntimeException e, boolean json, String prefix) {
+        ExitCodes.Failure failure = ExitCodes.of(e);
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("operation", name);
+            o.put("host", host);
+            o.put("outcome", "failed");
+            o.put("error", JsonReporter.error(failure.kind(), ExitCodes.message(e)));
+            env.out().println(Json.write(o));
+        } else {
+            env.err().println("hvreplica: " + prefix + ExitCodes.message(e));
+        }
+        return failure.code();
     }
 
     /**
@@ -184,18 +190,7 @@ final class ReadCommand {
                 if (targets.size() == 1) {
                     throw e;
                 }
-                ExitCodes.Failure failure = ExitCodes.of(e);
-                if (json) {
-                    Map<String, Object> o = new LinkedHashMap<>();
-                    o.put("operation", name);
-                    o.put("host", hostName);
-                    o.put("outcome", "failed");
-                    o.put("error", JsonReporter.error(failure.kind(), ExitCodes.message(e)));
-                    env.out().println(Json.write(o));
-                } else {
-                    env.err().println("hvreplica: " + hostName + ": " + ExitCodes.message(e));
-                }
-                worst = FleetCommand.moreSerious(worst, failure.code());
+                worst = FleetCommand.moreSerious(worst, failed(hostName, e, json, hostName + ": "));
             }
         }
         return worst;
@@ -217,7 +212,7 @@ final class ReadCommand {
                 : new TextReporter(WAIT, new RevertFailover().doneSentence(), env.out(), env.err(), env.terminal(),
                 connection.hostName());
         env.onSignal(signal -> {
-            int code = "SIGTERM".equals(signal) ? ExitCodes.SIGTERM : ExitCodes.SIGINT;
+            int code = ExitCodes.ofSignal(signal);
             reporter.interrupted(signal, code);
             return code;
         });

@@ -182,7 +182,7 @@ public final class OperationRunner {
         JobStatus job = null;
         if (watched != null) {
             job = watched.last();
-            OperationResult unfinished = unfinished(op, vm, rv, meaning, jobId, watched, timeout);
+            OperationResult unfinished = unfinished(op.name(), vm, rv, meaning, jobId, watched, timeout);
             if (unfinished != null) {
                 return unfinished;
             }
@@ -222,10 +222,9 @@ public final class OperationRunner {
         String id = checkJobId(jobId);
         Context context = new Context(host.name(), operation, null);
         JobWatcher.Result watched = watcher.watch(HyperVHost.jobReference(id), timeout, s -> listener.progress(context, s));
-        OperationResult unfinished = unfinished(null, null, null, null, id, watched, timeout);
+        OperationResult unfinished = unfinished(operation, null, null, null, id, watched, timeout);
         if (unfinished != null) {
-            return new OperationResult(operation, null, null, null, id, unfinished.job(), unfinished.outcome(),
-                    unfinished.explanation(), null, null, null, null, List.of());
+            return unfinished;
         }
         JobStatus job = watched.last();
         boolean ok = JobStates.succeeded(job.jobState());
@@ -234,10 +233,9 @@ public final class OperationRunner {
     }
 
     /** The result of a job that did not end by itself while watched, or null when it did. */
-    private OperationResult unfinished(Operation op, VirtualMachine vm, Long rv, String meaning, String jobId,
+    private OperationResult unfinished(String name, VirtualMachine vm, Long rv, String meaning, String jobId,
                                        JobWatcher.Result watched, Duration timeout) {
         JobStatus job = watched.last();
-        String name = op == null ? null : op.name();
         switch (watched.end()) {
             case DEADLINE:
                 return new OperationResult(name, vm, rv, meaning, jobId, job, Outcome.TIMEOUT, "the job " + jobId
