@@ -1,6 +1,5 @@
 package io.hvreplica.hyperv;
 
-import io.hvreplica.DeadlineExceededException;
 import io.hvreplica.HvReplicaException;
 import io.hvreplica.hyperv.OperationResult.Outcome;
 import io.hvreplica.wsman.WsmanFaultException;
@@ -297,87 +296,43 @@ public final class FleetRunner implements AutoCloseable {
                             OperationRunner.Options options, OperationRunner.Listener listener);
     }
 
-    /** Polls all of one host's jobs together until each has ended, the deadline has passed, or they are gone. */
+    /**
+     * Follows all of one host's jobs together ({@link JobWatcher#watchAll}): one query per round,
+     * and the VMs whose jobs finished in a round read again in one query.
+     */
     private void follow(HostRun run, List<OperationRunner.Started> started, Instant deadline, Duration timeout,
                         Instant start, Listener listener) {
         Map<String, OperationRunner.Started> running = new LinkedHashMap<>();
-        Map<String, JobStatus> last = new LinkedHashMap<>();
         started.forEach(s -> running.put(s.jobId().toUpperCase(java.util.Locale.ROOT), s));
         HyperVHost session = run.acquire();
         try {
             OperationRunner runner = new OperationRunner(session, watcher(session).until(deadline));
-            boolean batched = true;
-            for (int n = 0; !running.isEmpty(); n++) {
-                Map<String, JobWatcher.Result> ended = new LinkedHashMap<>();
-                try {
-                    Map<String, JobStatus> now;
+            boolean[] batched = {true};
+            JobWatcher.BatchPoll poll = ids -> {
+                if (batched[0]) {
                     try {
-                        now = batched ? session.jobs(running.keySet()) : oneByOne(session, running);
+                        return session.jobs(ids);
                     } catch (WsmanFaultException e) {
-                        if ("TimedOut".equals(e.fault().subcode()) || !batched) {
+                        if ("TimedOut".equals(e.fault().subcode())) {
                             throw e;
                         }
                         // A host that will not run WQL over its jobs is still asked, one Get per job.
-                        batched = false;
-                        now = oneByOne(session, running);
+                        batched[0] = false;
                     }
-                    for (String id : running.keySet()) {
-                        JobStatus s = now.get(id);
-                        if (s == null) {
-                            ended.put(id, new JobWatcher.Result(last.get(id), JobWatcher.End.GONE));
-                            continue;
+                }
+                return oneByOne(session, ids, running);
+            };
+            watcher(session).until(deadline).watchAll(running.keySet(), poll, timeout,
+                    (id, s) -> listener.progress(running.get(id).context(), s), round -> {
+                        Map<String, VirtualMachine> after = rereadFinished(session, round, running);
+                        for (Map.Entry<String, JobWatcher.Result> e : round.entrySet()) {
+                            OperationRunner.Started s = running.remove(e.getKey());
+                            VirtualMachine vm = s.request().vm();
+                            listener.finished(new VmResult(run.host.name(), vm, runner.finish(s, e.getValue(), timeout,
+                                    Optional.ofNullable(after.get(vm.id().toUpperCase(java.util.Locale.ROOT)))), null,
+                                    since(start)));
                         }
-                        last.put(id, s);
-                        listener.progress(running.get(id).context(), s);
-                        if (s.terminal()) {
-                            ended.put(id, new JobWatcher.Result(s, JobWatcher.End.FINISHED));
-                        }
-                    }
-                } catch (DeadlineExceededException e) {
-                    running.keySet().forEach(id -> ended.put(id, new JobWatcher.Result(last.get(id), JobWatcher.End.DEADLINE)));
-                } catch (WsmanFaultException e) {
-                    // w:TimedOut only means the host was slow to answer this round.
-                    if (!"TimedOut".equals(e.fault().subcode())) {
-                        throw e;
-                    }
-                }
-                if (!ended.isEmpty()) {
-                    Map<String, VirtualMachine> after = rereadAll(session, ended.keySet(), running);
-                    for (Map.Entry<String, JobWatcher.Result> e : ended.entrySet()) {
-                        OperationRunner.Started s = running.remove(e.getKey());
-                        VirtualMachine vm = s.request().vm();
-                        listener.finished(new VmResult(run.host.name(), vm, runner.finish(s, e.getValue(), timeout,
-                                Optional.ofNullable(after.get(vm.id().toUpperCase(java.util.Locale.ROOT)))), null,
-                                since(start)));
-                    }
-                }
-                if (running.isEmpty()) {
-                    return;
-                }
-                Duration remaining = Duration.between(clock.instant(), deadline);
-                if (remaining.isNegative() || remaining.isZero()) {
-                    for (String id : List.copyOf(running.keySet())) {
-                        OperationRunner.Started s = running.remove(id);
-                        listener.finished(new VmResult(run.host.name(), s.request().vm(), runner.finish(s,
-                                new JobWatcher.Result(last.get(id), JobWatcher.End.DEADLINE), timeout, Optional.empty()),
-                                null, since(start)));
-                    }
-                    return;
-                }
-                Duration wait = JobWatcher.delay(n);
-                try {
-                    sleeper.sleep(wait.compareTo(remaining) < 0 ? wait : remaining);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    for (String id : List.copyOf(running.keySet())) {
-                        OperationRunner.Started s = running.remove(id);
-                        listener.finished(new VmResult(run.host.name(), s.request().vm(), runner.finish(s,
-                                new JobWatcher.Result(last.get(id), JobWatcher.End.INTERRUPTED), timeout,
-                                Optional.empty()), null, since(start)));
-                    }
-                    return;
-                }
-            }
+                    });
         } catch (HvReplicaException e) {
             // Polling itself failed (the host went away): each job still running is reported with the error.
             for (OperationRunner.Started s : running.values()) {
@@ -389,11 +344,12 @@ public final class FleetRunner implements AutoCloseable {
     }
 
     /** Each job with its own Get; a job the host no longer has is left out, as the query would. */
-    private static Map<String, JobStatus> oneByOne(HyperVHost session, Map<String, OperationRunner.Started> running) {
+    private static Map<String, JobStatus> oneByOne(HyperVHost session, Set<String> ids,
+                                                   Map<String, OperationRunner.Started> running) {
         Map<String, JobStatus> now = new LinkedHashMap<>();
-        for (Map.Entry<String, OperationRunner.Started> e : running.entrySet()) {
+        for (String id : ids) {
             try {
-                now.put(e.getKey(), session.job(e.getValue().job()));
+                now.put(id, session.job(running.get(id).job()));
             } catch (WsmanFaultException f) {
                 if (!f.isMissingInstance()) {
                     throw f;
@@ -403,10 +359,18 @@ public final class FleetRunner implements AutoCloseable {
         return now;
     }
 
-    /** The VMs whose jobs ended, read again in one query; an empty map when that fails (each is then unread). */
-    private static Map<String, VirtualMachine> rereadAll(HyperVHost session, Set<String> jobIds,
-                                                         Map<String, OperationRunner.Started> running) {
-        List<String> ids = jobIds.stream().map(id -> running.get(id).request().vm().id()).distinct().toList();
+    /**
+     * The VMs whose jobs finished this round, read again in one query; an empty map when that
+     * fails (each is then unread). Other endings need no read: a vanished job reads its VM itself,
+     * and a deadline or an interruption leaves no time for one.
+     */
+    private static Map<String, VirtualMachine> rereadFinished(HyperVHost session, Map<String, JobWatcher.Result> round,
+                                                              Map<String, OperationRunner.Started> running) {
+        List<String> ids = round.entrySet().stream().filter(e -> e.getValue().end() == JobWatcher.End.FINISHED)
+                .map(e -> running.get(e.getKey()).request().vm().id()).distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
         try {
             return session.vmsById(ids);
         } catch (HvReplicaException e) {

@@ -7,6 +7,15 @@ import io.hvreplica.wsman.WsmanFaultException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -94,41 +103,96 @@ public final class JobWatcher {
      * @param progress called with every reading, first one included
      */
     public Result watch(EndpointReference job, Duration timeout, Consumer<JobStatus> progress) {
+        String id = "job";
+        Result[] result = new Result[1];
+        watchAll(List.of(id), ids -> {
+            try {
+                return Map.of(id, poll.apply(job));
+            } catch (WsmanFaultException e) {
+                if (e.isMissingInstance()) {
+                    return Map.of();
+                }
+                throw e;
+            }
+        }, timeout, (i, s) -> progress.accept(s), ended -> result[0] = ended.get(id));
+        return result[0];
+    }
+
+    /** Reads several jobs at once; a job the host no longer has is absent from the answer. */
+    @FunctionalInterface
+    public interface BatchPoll {
+        Map<String, JobStatus> read(Set<String> ids);
+    }
+
+    /**
+     * Polls all of {@code ids} together, one read per round for those still running, with the
+     * backoff and the deadline of a single job, until each has ended, is gone, or the deadline
+     * has passed. A w:TimedOut fault only means the host was slow to answer that round.
+     *
+     * @param progress told of every reading, with its job's id
+     * @param ended    told of each round's endings together, so that a caller can read what the
+     *                 jobs changed in one go; every id ends exactly once
+     */
+    public void watchAll(Collection<String> ids, BatchPoll poll, Duration timeout,
+                         BiConsumer<String, JobStatus> progress, Consumer<Map<String, Result>> ended) {
         Instant deadline = clock.instant().plus(timeout);
         if (until != null && until.isBefore(deadline)) {
             deadline = until;
         }
-        JobStatus last = null;
-        for (int n = 0; ; n++) {
+        Set<String> running = new LinkedHashSet<>(ids);
+        Map<String, JobStatus> last = new HashMap<>();
+        for (int n = 0; !running.isEmpty(); n++) {
+            Map<String, Result> round = new LinkedHashMap<>();
             try {
-                last = poll.apply(job);
-                progress.accept(last);
-                if (last.terminal()) {
-                    return new Result(last, End.FINISHED);
+                Map<String, JobStatus> now = poll.read(Collections.unmodifiableSet(running));
+                for (String id : running) {
+                    JobStatus s = now.get(id);
+                    if (s == null) {
+                        round.put(id, new Result(last.get(id), End.GONE));
+                        continue;
+                    }
+                    last.put(id, s);
+                    progress.accept(id, s);
+                    if (s.terminal()) {
+                        round.put(id, new Result(s, End.FINISHED));
+                    }
                 }
             } catch (WsmanFaultException e) {
-                if (e.isMissingInstance()) {
-                    return new Result(last, End.GONE);
-                }
-                // w:TimedOut only means the host was slow to answer this poll.
                 if (!"TimedOut".equals(e.fault().subcode())) {
                     throw e;
                 }
             } catch (DeadlineExceededException e) {
-                // The deadline passed during a poll: the job is as much still running as at the last reading.
-                return new Result(last, End.DEADLINE);
+                // The deadline passed during a poll: the jobs are as much still running as at the last reading.
+                endAll(running, last, End.DEADLINE, round);
             }
             Duration remaining = Duration.between(clock.instant(), deadline);
-            if (remaining.isNegative() || remaining.isZero()) {
-                return new Result(last, End.DEADLINE);
+            if (round.size() < running.size() && (remaining.isNegative() || remaining.isZero())) {
+                endAll(running, last, End.DEADLINE, round);
+            }
+            running.removeAll(round.keySet());
+            if (!round.isEmpty()) {
+                ended.accept(round);
+            }
+            if (running.isEmpty()) {
+                return;
             }
             Duration wait = delay(n);
             try {
                 sleeper.sleep(wait.compareTo(remaining) < 0 ? wait : remaining);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Result(last, End.INTERRUPTED);
+                Map<String, Result> interrupted = new LinkedHashMap<>();
+                endAll(running, last, End.INTERRUPTED, interrupted);
+                ended.accept(interrupted);
+                return;
             }
+        }
+    }
+
+    /** Ends every job of {@code running} not yet in {@code round}, with its last reading. */
+    private static void endAll(Set<String> running, Map<String, JobStatus> last, End end, Map<String, Result> round) {
+        for (String id : running) {
+            round.putIfAbsent(id, new Result(last.get(id), end));
         }
     }
 }
