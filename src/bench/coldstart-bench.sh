@@ -22,7 +22,7 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
 trap cleanup EXIT
 
-[ -f target/hvreplica.jar ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
+[ -f target/hvreplica-cli.jar ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
 command -v hyperfine >/dev/null || { echo "hyperfine is missing" >&2; exit 2; }
 
 JAVA_HOME=$jdk17 bin/hvreplica simulate --port 0 > "$tmp/sim.out" 2>&1 & pids+=($!)

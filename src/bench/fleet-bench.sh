@@ -30,7 +30,7 @@ stop_all() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; for 
 cleanup() { stop_all; rm -rf "$tmp"; }
 trap cleanup EXIT
 
-[ -f target/hvreplica.jar ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
+[ -f target/hvreplica-cli.jar ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
 command -v curl >/dev/null || { echo "curl is missing" >&2; exit 2; }
 
 # Runs a command and writes what wait4 says of it: the process's own CPU and peak RSS (bin/hvreplica

@@ -9,6 +9,6 @@
 # Needs a packaged build (mvn -q -DskipTests package).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-[ -f target/hvreplica.jar ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
+[ -f target/hvreplica-cli.jar ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 exec "$java" -cp target/hvreplica.jar src/bench/FrontRoundTrip.java "${1:-50}" "${2:-30}"

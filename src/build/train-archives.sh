@@ -16,7 +16,7 @@
 # script still exits 0, so the build goes on and the launcher runs without an archive.
 target=$1
 shift
-jar="$target/hvreplica.jar"
+jar="$target/hvreplica-cli.jar"
 log="$target/archive-training.log"
 sim_out="$target/archive-training-simulator.out"
 sim_pid=

@@ -12,14 +12,18 @@ import java.util.logging.Logger;
 
 /** The hvreplica command line: {@code revert-failover}, {@code demo} and {@code simulate}. */
 public final class Main {
-    static final String VERSION = "hvreplica " + io.hvreplica.transport.Version.VALUE;
-    private static final String USAGE = usage();
+    // Commands that build no SOAP stack; every other one starts building it at once, in the background.
+    private static final java.util.Set<String> WITHOUT_SOAP = java.util.Set.of("-h", "--help", "help", "-V", "--version");
 
     // CXF logs through JUL, at WARNING for every SOAP fault and unreadable response, with stack
     // traces. The command reports each failure itself in one sentence, so CXF is silenced for the
     // command line; the library leaves logging to its host application. Held in a field: JUL
     // keeps loggers weakly, and a collected logger would lose its level.
-    private static final Logger CXF_LOG = Logger.getLogger("org.apache.cxf");
+    // Made on first use, not with this class: the first logger starts java.util.logging, which
+    // main leaves to a background thread.
+    private static final class CxfLog {
+        static final Logger LOG = Logger.getLogger("org.apache.cxf");
+    }
 
     // CXF's JDKBugHacks run when its first logger is made: work-arounds for class-loader leaks in
     // application servers. They load ImageIO (much of java.desktop) and every security provider,
@@ -58,15 +62,33 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        CXF_LOG.setLevel(Level.OFF); // before the SOAP stack is built in the background
-        if (System.getProperty(SKIP_CXF_JDK_HACKS) == null) {
-            System.setProperty(SKIP_CXF_JDK_HACKS, "true");
+        setIfAbsent(SKIP_CXF_JDK_HACKS, "true");
+        // The XML implementations are named rather than looked up: each look-up reads a service
+        // file through every jar of the class path, and a command line makes four of them. These
+        // are the very classes the look-ups find (Woodstox for StAX, the JDK's own DOM).
+        setIfAbsent("javax.xml.stream.XMLInputFactory", "com.ctc.wstx.stax.WstxInputFactory");
+        setIfAbsent("javax.xml.stream.XMLOutputFactory", "com.ctc.wstx.stax.WstxOutputFactory");
+        setIfAbsent("javax.xml.stream.XMLEventFactory", "com.ctc.wstx.stax.WstxEventFactory");
+        setIfAbsent("javax.xml.parsers.DocumentBuilderFactory",
+                "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl");
+        if (args.length > 0 && !WITHOUT_SOAP.contains(args[0])) {
+            // First of all, before this thread parses options and reads the password: the SOAP
+            // stack and the JAXB binding are most of a cold start, and they build in parallel.
+            Thread prepare = new Thread(() -> {
+                CxfLog.LOG.setLevel(Level.OFF); // before the SOAP stack is built
+                WsmanClient.warmUp();
+                HyperVHost.warmUp();
+            }, "hvreplica-prepare");
+            prepare.setDaemon(true);
+            prepare.start();
         }
-        if (args.length > 0 && (Commands.BY_NAME.containsKey(args[0]) || isReadCommand(args[0]))) {
-            WsmanClient.warmUp();
-            HyperVHost.warmUp();
+        System.exit(execute(args, SystemEnvironment.INSTANCE));
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
         }
-        System.exit(run(args, SystemEnvironment.INSTANCE));
     }
 
     private static boolean isReadCommand(String name) {
@@ -75,9 +97,13 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; never calls System.exit. */
     static int run(String[] args, Environment env) {
-        CXF_LOG.setLevel(Level.OFF); // again for callers that start here rather than in main
+        CxfLog.LOG.setLevel(Level.OFF);
+        return execute(args, env);
+    }
+
+    private static int execute(String[] args, Environment env) {
         if (args.length == 0) {
-            env.err().print(USAGE);
+            env.err().print(usage());
             return ExitCodes.USAGE;
         }
         List<String> rest = List.of(args).subList(1, args.length);
@@ -95,12 +121,12 @@ public final class Main {
                 case SimulateCommand.NAME:
                     return new SimulateCommand(env).run(rest);
                 case "-h", "--help":
-                    env.out().print(USAGE);
+                    env.out().print(usage());
                     return ExitCodes.COMPLETED;
                 case "help":
                     return help(rest, env);
                 case "-V", "--version":
-                    env.out().println(VERSION);
+                    env.out().println("hvreplica " + io.hvreplica.transport.Version.VALUE);
                     return ExitCodes.COMPLETED;
                 default:
                     throw new UsageException("unknown command '" + args[0] + "'");
@@ -132,7 +158,7 @@ public final class Main {
             env.out().print(switch (topic) {
                 case DemoCommand.NAME -> DemoCommand.help();
                 case SimulateCommand.NAME -> SimulateCommand.help();
-                case "" -> USAGE;
+                case "" -> usage();
                 default -> throw new UsageException("unknown command '" + topic + "'");
             });
         }

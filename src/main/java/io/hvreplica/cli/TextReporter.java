@@ -86,7 +86,7 @@ final class TextReporter extends Reporter {
         switch (r.outcome()) {
             case COMPLETED -> {
                 out.println(subject == null ? "Completed: job " + r.jobId() + " ended successfully."
-                        : "Completed: " + String.format(doneSentence, "'" + subject.name() + "'")
+                        : "Completed: " + doneSentence.replace("%s", "'" + subject.name() + "'")
                         + (r.jobId() == null ? " (" + r.returnMeaning() + ")." : " (job " + r.jobId() + ")."));
                 if (r.createdVm() != null) {
                     out.println("Test VM '" + r.createdVm().name() + "' (" + r.createdVm().id() + "), "

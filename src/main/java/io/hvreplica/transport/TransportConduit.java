@@ -29,17 +29,37 @@ public final class TransportConduit extends AbstractConduit {
     public static final String CAPTURE_ONLY = "io.hvreplica.captureOnly";
     private static final Logger LOG = Logger.getLogger(TransportConduit.class.getName());
 
-    private final HttpTransport transport;
-
-    public TransportConduit(HttpTransport transport) {
-        super(target(transport));
-        this.transport = transport;
+    /** One request and its answer; the transport's send, or an answer made in memory. */
+    private interface Exchanger {
+        HttpTransport.Response exchange(byte[] soap, boolean idempotent);
     }
 
-    private static EndpointReferenceType target(HttpTransport transport) {
+    private final Exchanger exchanger;
+
+    public TransportConduit(HttpTransport transport) {
+        this(transport.endpoint().toString(), transport::send);
+    }
+
+    private TransportConduit(String endpoint, Exchanger exchanger) {
+        super(target(endpoint));
+        this.exchanger = exchanger;
+    }
+
+    /**
+     * A conduit that sends nothing and answers every request with {@code envelope} (HTTP 200,
+     * SOAP 1.2 in UTF-8), through the same checks as a host's answer. It warms a new Dispatch's
+     * interceptor chains before the first real request needs them.
+     */
+    public static TransportConduit answering(byte[] envelope) {
+        HttpTransport.Response answer = new HttpTransport.Response(200, "application/soap+xml;charset=UTF-8",
+                envelope.clone(), java.util.List.of());
+        return new TransportConduit("http://localhost/wsman", (soap, idempotent) -> answer);
+    }
+
+    private static EndpointReferenceType target(String endpoint) {
         EndpointReferenceType ref = new EndpointReferenceType();
         org.apache.cxf.ws.addressing.AttributedURIType address = new org.apache.cxf.ws.addressing.AttributedURIType();
-        address.setValue(transport.endpoint().toString());
+        address.setValue(endpoint);
         ref.setAddress(address);
         return ref;
     }
@@ -89,7 +109,7 @@ public final class TransportConduit extends AbstractConduit {
                 throw new CapturedEnvelope(soap);
             }
             boolean idempotent = Boolean.TRUE.equals(message.getContextualProperty(IDEMPOTENT));
-            HttpTransport.Response response = transport.send(soap, idempotent);
+            HttpTransport.Response response = exchanger.exchange(soap, idempotent);
             deliver(message.getExchange(), checked(response));
         }
     }

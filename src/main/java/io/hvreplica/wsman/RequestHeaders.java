@@ -59,7 +59,9 @@ final class RequestHeaders {
 
     /** xs:duration with milliseconds, as Windows writes it: PT60.000S. */
     static String duration(Duration d) {
-        return String.format("PT%d.%03dS", d.getSeconds(), d.toMillisPart());
+        // Not String.format: on every request, and its formatter costs a cold command milliseconds.
+        int millis = d.toMillisPart();
+        return "PT" + d.getSeconds() + "." + (millis < 100 ? millis < 10 ? "00" : "0" : "") + millis + "S";
     }
 
     private static Element text(Document doc, String ns, String qname, String value) {

@@ -1,14 +1,10 @@
 package io.hvreplica.auth.ntlm;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
-/** The MS-NLMP key derivations (NTOWF, SIGNKEY, SEALKEY) over JCA's MD5, HMAC-MD5 and RC4. */
+/** The MS-NLMP key derivations (NTOWF, SIGNKEY, SEALKEY) over MD5, HMAC-MD5 and RC4. */
 final class NtlmCrypto {
     private static final byte[] CLIENT_SIGN = magic("session key to client-to-server signing key magic constant");
     private static final byte[] SERVER_SIGN = magic("session key to server-to-client signing key magic constant");
@@ -70,65 +66,28 @@ final class NtlmCrypto {
     }
 
     static byte[] md5(byte[]... parts) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("MD5");
-            for (byte[] p : parts) {
-                md.update(p);
-            }
-            return md.digest();
-        } catch (GeneralSecurityException e) {
-            throw missing("MD5", e);
+        MessageDigest md = HmacMd5.md5();
+        for (byte[] p : parts) {
+            md.update(p);
         }
+        return md.digest();
     }
 
     static byte[] hmacMd5(byte[] key, byte[]... parts) {
-        Mac mac = hmacMd5(key);
+        HmacMd5 mac = new HmacMd5(key);
         for (byte[] p : parts) {
             mac.update(p);
         }
         return mac.doFinal();
     }
 
-    static Mac hmacMd5(byte[] key) {
-        try {
-            Mac mac = Mac.getInstance("HmacMD5");
-            mac.init(new SecretKeySpec(key, "HmacMD5"));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw missing("HmacMD5", e);
-        }
-    }
-
-    /** A fresh RC4 keystream; callers keep it and only ever call update(). */
-    static Cipher rc4(byte[] key) {
-        try {
-            Cipher c = Cipher.getInstance("ARCFOUR");
-            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "ARCFOUR"));
-            return c;
-        } catch (GeneralSecurityException e) {
-            throw missing("ARCFOUR (RC4)", e);
-        }
-    }
-
     /** One-shot RC4, for the key exchange. */
     static byte[] rc4(byte[] key, byte[] data) {
-        return update(rc4(key), data);
-    }
-
-    /** Cipher.update returns null for empty input; RC4 output is always as long as its input. */
-    static byte[] update(Cipher c, byte[] data) {
-        byte[] out = new byte[data.length];
-        if (data.length > 0) {
-            try {
-                c.update(data, 0, data.length, out, 0);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("RC4 failed", e);
-            }
+        Rc4 rc4 = new Rc4(key);
+        try {
+            return rc4.update(data);
+        } finally {
+            rc4.destroy();
         }
-        return out;
-    }
-
-    private static IllegalStateException missing(String alg, Exception e) {
-        return new IllegalStateException("this Java runtime does not provide " + alg + ", which NTLM needs", e);
     }
 }

@@ -4,8 +4,6 @@ import io.hvreplica.auth.IntegrityException;
 import io.hvreplica.auth.MessageProtection;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
 
 /**
  * NTLM session security with extended session security (MS-NLMP 3.4.4.2): one RC4 stream and one
@@ -20,10 +18,10 @@ public final class NtlmSession implements MessageProtection {
 
     private final boolean client;
     private final boolean encryptChecksum;
-    private final Cipher sealOut;
-    private final Cipher sealIn;
-    private final Mac signOut;
-    private final Mac signIn;
+    private final Rc4 sealOut;
+    private final Rc4 sealIn;
+    private final HmacMd5 signOut;
+    private final HmacMd5 signIn;
     private int seqOut;
     private int seqIn;
     /** After a failed unseal the incoming RC4 stream position is unknown; nothing later can verify. */
@@ -43,10 +41,10 @@ public final class NtlmSession implements MessageProtection {
         byte[] sealInKey = NtlmCrypto.sealKey(exportedSessionKey, flags, !client);
         byte[] signOutKey = NtlmCrypto.signKey(exportedSessionKey, client);
         byte[] signInKey = NtlmCrypto.signKey(exportedSessionKey, !client);
-        this.sealOut = NtlmCrypto.rc4(sealOutKey);
-        this.sealIn = NtlmCrypto.rc4(sealInKey);
-        this.signOut = NtlmCrypto.hmacMd5(signOutKey);
-        this.signIn = NtlmCrypto.hmacMd5(signInKey);
+        this.sealOut = new Rc4(sealOutKey);
+        this.sealIn = new Rc4(sealInKey);
+        this.signOut = new HmacMd5(signOutKey);
+        this.signIn = new HmacMd5(signInKey);
         for (byte[] k : new byte[][] {sealOutKey, sealInKey, signOutKey, signInKey}) {
             Arrays.fill(k, (byte) 0);
         }
@@ -69,10 +67,10 @@ public final class NtlmSession implements MessageProtection {
     @Override
     public synchronized Sealed seal(byte[] plaintext) {
         // Data first, then the checksum, from the same RC4 stream: the order is part of the protocol.
-        byte[] ciphertext = NtlmCrypto.update(sealOut, plaintext);
+        byte[] ciphertext = sealOut.update(plaintext);
         byte[] checksum = checksum(signOut, seqOut, plaintext);
         if (encryptChecksum) {
-            checksum = NtlmCrypto.update(sealOut, checksum);
+            checksum = sealOut.update(checksum);
         }
         byte[] signature = signature(checksum, seqOut);
         seqOut++;
@@ -86,10 +84,10 @@ public final class NtlmSession implements MessageProtection {
             inboundBroken = true;
             throw new IntegrityException(TAMPERED);
         }
-        byte[] plaintext = NtlmCrypto.update(sealIn, ciphertext);
+        byte[] plaintext = sealIn.update(ciphertext);
         byte[] received = Arrays.copyOfRange(header, 4, 12);
         if (encryptChecksum) {
-            received = NtlmCrypto.update(sealIn, received);
+            received = sealIn.update(received);
         }
         byte[] expected = checksum(signIn, seqIn, plaintext);
         boolean ok = MessageDigest.isEqual(expected, received) & NtlmWire.u32(header, 12) == seqIn;
@@ -101,7 +99,7 @@ public final class NtlmSession implements MessageProtection {
         return plaintext;
     }
 
-    private static byte[] checksum(Mac mac, int seq, byte[] plaintext) {
+    private static byte[] checksum(HmacMd5 mac, int seq, byte[] plaintext) {
         mac.update(NtlmWire.le32(seq));
         mac.update(plaintext);
         return Arrays.copyOf(mac.doFinal(), 8);
