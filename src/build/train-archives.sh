@@ -3,8 +3,9 @@
 #
 #   src/build/train-archives.sh TARGET_DIR JDK_HOME...
 #
-# For each JDK home, one CLI JVM runs the command users run most, a revert-failover of a VM with
-# a job, over NTLM with message encryption through the Negotiate endpoint of the built-in
+# For each JDK home, one CLI JVM runs the commands users run most (io.hvreplica.cli.Training:
+# status, recovery-points, test-failover, and a revert-failover with a job to follow, text and
+# JSON), over NTLM with message encryption through the Negotiate endpoint of the built-in
 # simulator (its own JVM, started here and stopped by pid). What that JVM loaded is archived:
 #   JDK 25 and newer:  TARGET_DIR/hvreplica-<version>.aot   (AOT cache, JEP 483/514/515)
 #   JDK 13 to 24:      TARGET_DIR/hvreplica-<version>.jsa   (dynamic AppCDS archive)
@@ -97,10 +98,9 @@ for home in "$@"; do
   # The same JVM options as bin/hvreplica: an AOT cache is refused when they differ. The command
   # has its own time bound; timeout(1) is the safety net should the JVM itself hang.
   if HVREPLICA_PASSWORD=hvreplica-demo LC_ALL=C.UTF-8 $bound "$home/bin/java" "$archive_opt" \
-      -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+      -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=2 -XX:+UseSerialGC \
       --add-exports=java.security.jgss/sun.security.jgss.krb5.internal=ALL-UNNAMED \
-      -jar "$jar" revert-failover --endpoint "$endpoint" --user 'HV-REPLICA01\operator' --vm app-vm-01 \
-      --timeout 30s >> "$log" 2>&1 && [ -s "$out" ]; then
+      -cp "$jar" io.hvreplica.cli.Training "$endpoint" 'HV-REPLICA01\operator' >> "$log" 2>&1 && [ -s "$out" ]; then
     say "made $out ($(wc -c < "$out") bytes)"
   else
     say "training on $home failed; no archive for JDK $version"

@@ -2,7 +2,6 @@ package io.hvreplica.cli;
 
 import io.hvreplica.hyperv.HyperVHost;
 import io.hvreplica.hyperv.JobWatcher;
-import io.hvreplica.wsman.WsmanClient;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -62,27 +61,31 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        prepare(args.length > 0 ? args[0] : "");
+        System.exit(execute(args, SystemEnvironment.INSTANCE));
+    }
+
+    /** What main does before running {@code command}; {@link Training} does the same. */
+    static void prepare(String command) {
         setIfAbsent(SKIP_CXF_JDK_HACKS, "true");
         // The XML implementations are named rather than looked up: each look-up reads a service
-        // file through every jar of the class path, and a command line makes four of them. These
-        // are the very classes the look-ups find (Woodstox for StAX, the JDK's own DOM).
+        // file through the class path, and a command line makes four of them. These are the very
+        // classes the look-ups find (Woodstox for StAX, the JDK's own DOM).
         setIfAbsent("javax.xml.stream.XMLInputFactory", "com.ctc.wstx.stax.WstxInputFactory");
         setIfAbsent("javax.xml.stream.XMLOutputFactory", "com.ctc.wstx.stax.WstxOutputFactory");
         setIfAbsent("javax.xml.stream.XMLEventFactory", "com.ctc.wstx.stax.WstxEventFactory");
         setIfAbsent("javax.xml.parsers.DocumentBuilderFactory",
                 "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl");
-        if (args.length > 0 && !WITHOUT_SOAP.contains(args[0])) {
+        if (!command.isEmpty() && !WITHOUT_SOAP.contains(command)) {
             // First of all, before this thread parses options and reads the password: the SOAP
             // stack and the JAXB binding are most of a cold start, and they build in parallel.
             Thread prepare = new Thread(() -> {
                 CxfLog.LOG.setLevel(Level.OFF); // before the SOAP stack is built
-                WsmanClient.warmUp();
                 HyperVHost.warmUp();
             }, "hvreplica-prepare");
             prepare.setDaemon(true);
             prepare.start();
         }
-        System.exit(execute(args, SystemEnvironment.INSTANCE));
     }
 
     private static void setIfAbsent(String property, String value) {
@@ -101,7 +104,7 @@ public final class Main {
         return execute(args, env);
     }
 
-    private static int execute(String[] args, Environment env) {
+    static int execute(String[] args, Environment env) {
         if (args.length == 0) {
             env.err().print(usage());
             return ExitCodes.USAGE;

@@ -42,11 +42,13 @@ public final class HyperVHost implements AutoCloseable {
     }
 
     /**
-     * Starts building the JAXB binding for the Hyper-V classes on a background thread; optional,
-     * for command-line tools that want a shorter cold start.
+     * Starts building the SOAP stack and the JAXB binding for the Hyper-V classes on background
+     * threads, so the first host finds them ready; optional, for command-line tools that want a
+     * shorter cold start.
      */
     public static void warmUp() {
         Instances.warmUp();
+        WsmanClient.warmUp(); // last: it goes on to ready the XML parsers on this thread
     }
 
     /** The host name as the user gave it. */

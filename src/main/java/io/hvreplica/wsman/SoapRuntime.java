@@ -5,6 +5,7 @@ import jakarta.xml.ws.Service;
 import jakarta.xml.ws.soap.SOAPBinding;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
+import org.apache.cxf.bus.CXFBusFactory;
 import org.apache.cxf.wsdl.WSDLManager;
 
 import javax.xml.namespace.QName;
@@ -30,7 +31,9 @@ public final class SoapRuntime implements AutoCloseable {
     private final Bus bus;
 
     private SoapRuntime() {
-        this.bus = BusFactory.newInstance().createBus();
+        // CXF's plain bus, named: BusFactory.newInstance() would look for a factory through the
+        // class path and probe for Spring, which a client without Spring configuration never uses.
+        this.bus = new CXFBusFactory().createBus();
         bus.setExtension(new PayloadWsdlManager(), WSDLManager.class);
     }
 
@@ -78,6 +81,15 @@ public final class SoapRuntime implements AutoCloseable {
             }, "hvreplica-cxf-prestart");
             t.setDaemon(true);
             t.start();
+            // Meanwhile this thread, idle otherwise, readies what the first exchange needs and the
+            // bus does not: the DOM and StAX factories and their parsers. A head start only.
+            try {
+                Xml.newDocument();
+                org.apache.cxf.staxutils.StaxUtils.close(
+                        org.apache.cxf.staxutils.StaxUtils.createXMLStreamReader(new java.io.StringReader("<warm-up/>")));
+            } catch (javax.xml.stream.XMLStreamException | RuntimeException e) {
+                // The first real exchange will meet the same problem and report it.
+            }
         }
     }
 
