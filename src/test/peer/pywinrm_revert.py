@@ -13,6 +13,10 @@ protocol.transport.send_message(xml):
 
 Prints one JSON line {"returnValue":..,"jobState":..,"requests":..,"seconds":..}; exit 0 on success.
 
+--status-only: step 1 only, the counterpart of `hvreplica status --vm <vm>` (which sends that one
+Enumerate); prints {"vm":{ElementName, Name, ReplicationMode, ReplicationState, ReplicationHealth,
+EnabledState, LastReplicationTime, FailedOverReplicationType},"requests":..,"seconds":..}.
+
 --transport kerberos: Debian's pykerberos has no WinRM wrap support, so a small
 python-gssapi based stand-in for requests_kerberos.HTTPKerberosAuth is installed
 (Negotiate header carrying a raw krb5 token like requests_kerberos, mutual auth,
@@ -211,6 +215,21 @@ class GssKerberosAuth(requests.auth.AuthBase):
         return iov[1].value
 
 
+def use_gss_kerberos(password):
+    """Makes pywinrm's 'kerberos' transport use GssKerberosAuth.
+
+    pywinrm 0.3.0 reads HTTPKerberosAuth and the mutual-authentication constants from
+    requests_kerberos, which is only a recommended package (absent with --no-install-recommends);
+    the stand-in ignores the constants, so placeholders do when it is missing.
+    """
+    GssKerberosAuth.password = password or None
+    winrm.transport.HTTPKerberosAuth = GssKerberosAuth
+    winrm.transport.HAVE_KERBEROS = True
+    for name, value in (("REQUIRED", 1), ("OPTIONAL", 2), ("DISABLED", 3)):
+        if not hasattr(winrm.transport, name):
+            setattr(winrm.transport, name, value)
+
+
 # ---------------------------------------------------------------- envelopes
 def envelope(to, resource_uri, action, body, selectors=None):
     sel = ""
@@ -312,6 +331,68 @@ def serialize_epr_children(addr, refp):
     return ser(addr) + ser(refp)
 
 
+STATUS_PROPERTIES = ("ElementName", "Name", "ReplicationMode", "ReplicationState", "ReplicationHealth",
+                     "EnabledState", "LastReplicationTime", "FailedOverReplicationType")
+
+
+def status_of(item):
+    """What `hvreplica status` reports of a VM, read from its Msvm_ComputerSystem instance."""
+    instance = next(el for el in item if not el.tag.endswith("}EndpointReference"))
+    status = {}
+    for el in instance:
+        name = el.tag.rsplit("}", 1)[-1]
+        if name in STATUS_PROPERTIES:
+            text = "".join(el.itertext()).strip() or None  # a datetime sits in <cim:Datetime>
+            status[name] = int(text) if text and text.isdigit() else text
+    return status
+
+
+def revert(c, args, vm, result):
+    """Steps 2 to 4 for the VM found in step 1; fills result, returns whether the revert succeeded."""
+    vm_addr, vm_refp, _, _ = epr_parts(vm)
+
+    svcs = c.enumerate_all("SELECT * FROM Msvm_ReplicationService")
+    if len(svcs) != 1:
+        raise RuntimeError("expected one Msvm_ReplicationService, found %d" % len(svcs))
+    _, _, svc_uri, svc_sels = epr_parts(svcs[0])
+    svc_uri = svc_uri or V2 + "Msvm_ReplicationService"
+
+    p_ns = V2 + "Msvm_ReplicationService"
+    body = ('<p:RevertFailover_INPUT xmlns:p="%s"><p:ComputerSystem>%s</p:ComputerSystem>'
+            "</p:RevertFailover_INPUT>") % (p_ns, serialize_epr_children(vm_addr, vm_refp))
+    root = c.send(envelope(args.endpoint, svc_uri, svc_uri + "/RevertFailover", body, svc_sels))
+    out = root.find("s:Body/p:RevertFailover_OUTPUT", dict(NS, p=p_ns))
+    if out is None:
+        raise RuntimeError("no RevertFailover_OUTPUT in response")
+    rv = int(out.findtext("{%s}ReturnValue" % p_ns, "-1"))
+    result["returnValue"] = rv
+    ok = rv == 0
+    if rv == 4096:
+        job = out.find("{%s}Job" % p_ns)
+        refp = job.find("a:ReferenceParameters", NS)
+        job_uri = refp.findtext("w:ResourceURI", "", NS)
+        job_sels = [(s.get("Name"), s.text or "") for s in refp.findall("w:SelectorSet/w:Selector", NS)]
+        delay, deadline = 0.1, time.monotonic() + args.max_wait
+        while True:
+            root = c.send(envelope(args.endpoint, job_uri, A_GET, "", job_sels))
+            st = None
+            for el in root.iter():
+                if el.tag.endswith("}JobState"):
+                    st = int(el.text)
+                    break
+            result["jobState"] = st
+            if st in (7, 32768):
+                ok = True
+                break
+            if st in (8, 9, 10, 11):
+                break
+            if time.monotonic() > deadline:
+                raise RuntimeError("job did not finish in %.0f s" % args.max_wait)
+            time.sleep(delay)
+            delay = min(1.0, delay * 2)
+    return ok
+
+
 def main():
     ap = argparse.ArgumentParser(description="pywinrm RevertFailover benchmark peer")
     ap.add_argument("--endpoint", required=True)
@@ -323,6 +404,8 @@ def main():
     ap.add_argument("--cert-validation", choices=["ignore", "validate"], default="ignore")
     ap.add_argument("--kerberos-hostname", default=None, help="SPN host for --transport kerberos")
     ap.add_argument("--max-wait", type=float, default=600.0, help="seconds to wait for the job")
+    ap.add_argument("--status-only", action="store_true",
+                    help="only step 1, the VM's WQL lookup, like `hvreplica status --vm NAME`; print its status")
     args = ap.parse_args()
 
     if args.cert_validation == "ignore":
@@ -331,9 +414,7 @@ def main():
             os.environ.pop(v, None)
 
     if args.transport == "kerberos":
-        GssKerberosAuth.password = args.password or None
-        winrm.transport.HTTPKerberosAuth = GssKerberosAuth
-        winrm.transport.HAVE_KERBEROS = True
+        use_gss_kerberos(args.password)
 
     t0 = time.monotonic()
     result = {"returnValue": None, "jobState": None, "requests": 0}
@@ -342,47 +423,11 @@ def main():
         vms = c.enumerate_all("SELECT * FROM Msvm_ComputerSystem WHERE ElementName = '%s'" % wql_escape(args.vm))
         if len(vms) != 1:
             raise RuntimeError("expected exactly one VM named %r, found %d" % (args.vm, len(vms)))
-        vm_addr, vm_refp, _, _ = epr_parts(vms[0])
-
-        svcs = c.enumerate_all("SELECT * FROM Msvm_ReplicationService")
-        if len(svcs) != 1:
-            raise RuntimeError("expected one Msvm_ReplicationService, found %d" % len(svcs))
-        _, _, svc_uri, svc_sels = epr_parts(svcs[0])
-        svc_uri = svc_uri or V2 + "Msvm_ReplicationService"
-
-        p_ns = V2 + "Msvm_ReplicationService"
-        body = ('<p:RevertFailover_INPUT xmlns:p="%s"><p:ComputerSystem>%s</p:ComputerSystem>'
-                "</p:RevertFailover_INPUT>") % (p_ns, serialize_epr_children(vm_addr, vm_refp))
-        root = c.send(envelope(args.endpoint, svc_uri, svc_uri + "/RevertFailover", body, svc_sels))
-        out = root.find("s:Body/p:RevertFailover_OUTPUT", dict(NS, p=p_ns))
-        if out is None:
-            raise RuntimeError("no RevertFailover_OUTPUT in response")
-        rv = int(out.findtext("{%s}ReturnValue" % p_ns, "-1"))
-        result["returnValue"] = rv
-        ok = rv == 0
-        if rv == 4096:
-            job = out.find("{%s}Job" % p_ns)
-            refp = job.find("a:ReferenceParameters", NS)
-            job_uri = refp.findtext("w:ResourceURI", "", NS)
-            job_sels = [(s.get("Name"), s.text or "") for s in refp.findall("w:SelectorSet/w:Selector", NS)]
-            delay, deadline = 0.1, time.monotonic() + args.max_wait
-            while True:
-                root = c.send(envelope(args.endpoint, job_uri, A_GET, "", job_sels))
-                st = None
-                for el in root.iter():
-                    if el.tag.endswith("}JobState"):
-                        st = int(el.text)
-                        break
-                result["jobState"] = st
-                if st in (7, 32768):
-                    ok = True
-                    break
-                if st in (8, 9, 10, 11):
-                    break
-                if time.monotonic() > deadline:
-                    raise RuntimeError("job did not finish in %.0f s" % args.max_wait)
-                time.sleep(delay)
-                delay = min(1.0, delay * 2)
+        if args.status_only:
+            result = {"vm": status_of(vms[0])}
+            ok = True
+        else:
+            ok = revert(c, args, vms[0], result)
     except (winrm.exceptions.WinRMError, winrm.exceptions.WinRMTransportError,
             requests.RequestException, RuntimeError, ET.ParseError, AttributeError, ValueError) as e:
         result["error"] = "%s: %s" % (type(e).__name__, e)
