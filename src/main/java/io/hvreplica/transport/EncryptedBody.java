@@ -23,6 +23,7 @@ public final class EncryptedBody {
     private static final byte[] OCTET_HEADER = ascii("\tContent-Type: application/octet-stream\r\n");
     private static final Pattern LENGTH = Pattern.compile("OriginalContent:\\s*type=application/soap\\+xml;"
             + "\\s*charset=([A-Za-z0-9-]+);\\s*Length=(\\d+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHARSET_NAME = Pattern.compile("[A-Za-z0-9-]+");
     private static final Pattern PROTOCOL = Pattern.compile("protocol=\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
 
     private EncryptedBody() {
@@ -49,7 +50,7 @@ public final class EncryptedBody {
      * @param charset the character set of {@code soap}, for the OriginalContent field
      */
     public static byte[] seal(MessageProtection protection, byte[] soap, String charset) {
-        if (!charset.matches("[A-Za-z0-9-]+")) {
+        if (!CHARSET_NAME.matcher(charset).matches()) {
             throw new IllegalArgumentException("not a character set name for OriginalContent: " + charset);
         }
         MessageProtection.Sealed sealed = protection.seal(soap);

@@ -12,6 +12,14 @@ import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.binding.soap.interceptor.CheckFaultInterceptor;
 import org.apache.cxf.interceptor.AttachmentInInterceptor;
 import org.apache.cxf.interceptor.AttachmentOutInterceptor;
+import org.apache.cxf.binding.soap.interceptor.SoapActionInInterceptor;
+import org.apache.cxf.binding.soap.interceptor.SoapHeaderInterceptor;
+import org.apache.cxf.jaxws.interceptors.HolderInInterceptor;
+import org.apache.cxf.jaxws.interceptors.HolderOutInterceptor;
+import org.apache.cxf.jaxws.interceptors.SwAInInterceptor;
+import org.apache.cxf.jaxws.interceptors.SwAOutInterceptor;
+import org.apache.cxf.jaxws.interceptors.WrapperClassInInterceptor;
+import org.apache.cxf.jaxws.interceptors.WrapperClassOutInterceptor;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.endpoint.PreexistingConduitSelector;
 import org.apache.cxf.headers.Header;
@@ -65,6 +73,14 @@ final class SoapDispatcher implements AutoCloseable {
         // below CXF), and CXF's attachment handling sets up the JavaBeans Activation mailcap
         // registry on the first message: several milliseconds of a cold command for nothing.
         client.getEndpoint().getBinding().getOutInterceptors().removeIf(i -> i instanceof AttachmentOutInterceptor);
+        // Neither do they use JAX-WS holders, wrapper classes, header-bound parameters or a
+        // server's SOAPAction dispatch: interceptors that would run on every message for nothing.
+        client.getEndpoint().getOutInterceptors().removeIf(i -> i instanceof SwAOutInterceptor
+                || i instanceof WrapperClassOutInterceptor || i instanceof HolderOutInterceptor);
+        client.getEndpoint().getInInterceptors().removeIf(i -> i instanceof SwAInInterceptor
+                || i instanceof WrapperClassInInterceptor || i instanceof HolderInInterceptor);
+        client.getEndpoint().getBinding().getInInterceptors().removeIf(i -> i instanceof SoapActionInInterceptor
+                || i instanceof SoapHeaderInterceptor);
         client.getInInterceptors().add(new BodyReader());
         // Has CXF keep the namespaces declared on the envelope and the body for BodyReader.
         client.getEndpoint().put(BodyReader.KEEP_NAMESPACES, Boolean.TRUE);
@@ -192,6 +208,9 @@ final class SoapDispatcher implements AutoCloseable {
                 throw new Fault(e);
             }
             message.put(CHILDREN, children);
+            // CXF's own result: none, as the body was read here. Without a result CXF would make
+            // (and catch) an exception with a stack trace on every response.
+            message.setContent(List.class, new ArrayList<>());
         }
 
         /**
