@@ -29,31 +29,11 @@ public final class TransportConduit extends AbstractConduit {
     public static final String CAPTURE_ONLY = "io.hvreplica.captureOnly";
     private static final Logger LOG = Logger.getLogger(TransportConduit.class.getName());
 
-    /** One request and its answer; the transport's send, or an answer made in memory. */
-    private interface Exchanger {
-        HttpTransport.Response exchange(byte[] soap, boolean idempotent);
-    }
-
-    private final Exchanger exchanger;
+    private final HttpTransport transport;
 
     public TransportConduit(HttpTransport transport) {
-        this(transport.endpoint().toString(), transport::send);
-    }
-
-    private TransportConduit(String endpoint, Exchanger exchanger) {
-        super(target(endpoint));
-        this.exchanger = exchanger;
-    }
-
-    /**
-     * A conduit that sends nothing and answers every request with {@code envelope} (HTTP 200,
-     * SOAP 1.2 in UTF-8), through the same checks as a host's answer. It warms a new Dispatch's
-     * interceptor chains before the first real request needs them.
-     */
-    public static TransportConduit answering(byte[] envelope) {
-        HttpTransport.Response answer = new HttpTransport.Response(200, "application/soap+xml;charset=UTF-8",
-                envelope.clone(), java.util.List.of());
-        return new TransportConduit("http://localhost/wsman", (soap, idempotent) -> answer);
+        super(target(transport.endpoint().toString()));
+        this.transport = transport;
     }
 
     private static EndpointReferenceType target(String endpoint) {
@@ -109,7 +89,7 @@ public final class TransportConduit extends AbstractConduit {
                 throw new CapturedEnvelope(soap);
             }
             boolean idempotent = Boolean.TRUE.equals(message.getContextualProperty(IDEMPOTENT));
-            HttpTransport.Response response = exchanger.exchange(soap, idempotent);
+            HttpTransport.Response response = transport.send(soap, idempotent);
             deliver(message.getExchange(), checked(response));
         }
     }

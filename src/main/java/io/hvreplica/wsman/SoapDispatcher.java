@@ -89,31 +89,6 @@ final class SoapDispatcher implements AutoCloseable {
         return dispatch;
     }
 
-    /**
-     * Takes a new Dispatch through one made-up Get, answered in memory, before any real request:
-     * the first exchange on a fresh JVM loads and initialises the SOAP writer and reader, the
-     * header and body interceptors and the DOM code, tens of milliseconds that a command line
-     * would otherwise spend after its handshake. Its client later replaces the conduit.
-     */
-    static void warmUp(Dispatch<Source> dispatch) {
-        SoapDispatcher warm = new SoapDispatcher(dispatch, TransportConduit.answering(WARM_UP_ANSWER));
-        warm.call(RequestHeaders.build("http://localhost/wsman", WARM_UP_RESOURCE, WsmanClient.GET,
-                "uuid:" + java.util.UUID.randomUUID(), SelectorSet.of("Name", "warm-up"),
-                WsmanOptions.DEFAULT), null, true, false);
-    }
-
-    private static final String WARM_UP_RESOURCE = "http://schemas.microsoft.com/wbem/wsman/1/wmi/root/virtualization/v2/Msvm_ComputerSystem";
-    private static final byte[] WARM_UP_ANSWER = ("<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""
-            + " xmlns:a=\"http://schemas.xmlsoap.org/ws/2004/08/addressing\" xmlns:w=\"http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd\">"
-            + "<s:Header><a:To>http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous</a:To>"
-            + "<a:Action>http://schemas.xmlsoap.org/ws/2004/09/transfer/GetResponse</a:Action>"
-            + "<a:MessageID>uuid:00000000-0000-0000-0000-000000000001</a:MessageID>"
-            + "<a:RelatesTo>uuid:00000000-0000-0000-0000-000000000000</a:RelatesTo></s:Header>"
-            + "<s:Body><p:Msvm_ComputerSystem xmlns:p=\"" + WARM_UP_RESOURCE + "\""
-            + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><p:ElementName>warm-up</p:ElementName>"
-            + "<p:Name>00000000-0000-0000-0000-000000000000</p:Name><p:ReplicationState>3</p:ReplicationState>"
-            + "</p:Msvm_ComputerSystem></s:Body></s:Envelope>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-
     /** A SOAP reply: the header elements and the one element of the body (null when empty). */
     record Reply(List<Element> headers, Element body) {
     }

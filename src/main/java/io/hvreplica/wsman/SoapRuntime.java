@@ -56,25 +56,17 @@ public final class SoapRuntime implements AutoCloseable {
     }
 
     /**
-     * Starts building the shared runtime and its first Dispatch on a background thread, and takes
-     * that Dispatch through one exchange answered in memory. Building them and the first exchange
-     * are most of a cold start (class loading, CXF's service model, the XML reader and writer),
-     * and a command line has other work to do meanwhile: parsing options, reading the password,
-     * the handshake. The next client on the shared runtime takes the Dispatch.
+     * Starts building the shared runtime and its first Dispatch on a background thread. Building
+     * them is most of a cold start (class loading and CXF's service model), and a command line has
+     * other work to do meanwhile: parsing options, reading the password, the handshake. The next
+     * client on the shared runtime takes it.
      */
     static void prestart() {
         CompletableFuture<Dispatch<Source>> future = new CompletableFuture<>();
         if (PRESTARTED.compareAndSet(null, future)) {
             Thread t = new Thread(() -> {
                 try {
-                    Dispatch<Source> dispatch = shared().newDispatch();
-                    try {
-                        SoapDispatcher.warmUp(dispatch);
-                    } catch (RuntimeException e) {
-                        // Only a head start was lost; a fresh Dispatch carries no trace of it.
-                        dispatch = shared().newDispatch();
-                    }
-                    future.complete(dispatch);
+                    future.complete(shared().newDispatch());
                 } catch (Throwable e) {
                     future.completeExceptionally(e);
                 }
