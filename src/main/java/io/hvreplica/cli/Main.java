@@ -109,6 +109,11 @@ public final class Main {
             env.err().print(usage());
             return ExitCodes.USAGE;
         }
+        if (args[0].equals("-V") || args[0].equals("--version")) {
+            // Before the command table, whose operations --version does not need to load.
+            env.out().println("hvreplica " + io.hvreplica.transport.Version.VALUE);
+            return ExitCodes.COMPLETED;
+        }
         List<String> rest = List.of(args).subList(1, args.length);
         try {
             OperationCommand.Spec operation = Commands.BY_NAME.get(args[0]);
@@ -128,9 +133,6 @@ public final class Main {
                     return ExitCodes.COMPLETED;
                 case "help":
                     return help(rest, env);
-                case "-V", "--version":
-                    env.out().println("hvreplica " + io.hvreplica.transport.Version.VALUE);
-                    return ExitCodes.COMPLETED;
                 default:
                     throw new UsageException("unknown command '" + args[0] + "'");
             }

@@ -21,32 +21,30 @@ public final class Training {
             System.err.println("usage: Training ENDPOINT USER");
             System.exit(2);
         }
-        String endpoint = args[0];
-        String user = args[1];
-        // The simulator's catalog: ready-vm-10 is a replica ready for a test failover, app-vm-01 is
-        // failed over with a job to follow when reverted.
+        List<String[]> lines = commandLines(args[0], args[1]);
+        Main.prepare(lines.get(0)[0]);
+        boolean ok = true;
+        for (String[] line : lines) {
+            int code = Main.execute(line, Main.SystemEnvironment.INSTANCE);
+            System.out.println("training: " + String.join(" ", line) + " -> exit " + code);
+            ok &= code == ExitCodes.COMPLETED;
+        }
+        System.exit(ok ? 0 : 1);
+    }
+
+    /**
+     * The command lines, in order, against the simulator's catalog: app-vm-01 is failed over and
+     * has a job to follow when reverted, ready-vm-10 is a replica ready for a test failover.
+     */
+    static List<String[]> commandLines(String endpoint, String user) {
         List<List<String>> commands = List.of(
                 List.of("status", "--vm", "app-vm-01"),
                 List.of("recovery-points", "--vm", "ready-vm-10", "--output", "json"),
                 List.of("test-failover", "--vm", "ready-vm-10"),
                 List.of("revert-failover", "--vm", "app-vm-01"),
                 List.of("status", "--vm", "app-vm-01", "--output", "json"));
-        Main.prepare(commands.get(0).get(0));
-        boolean ok = true;
-        for (List<String> command : commands) {
-            String[] line = new String[command.size() + 6];
-            command.toArray(line);
-            int n = command.size();
-            line[n] = "--endpoint";
-            line[n + 1] = endpoint;
-            line[n + 2] = "--user";
-            line[n + 3] = user;
-            line[n + 4] = "--timeout";
-            line[n + 5] = "30s";
-            int code = Main.execute(line, Main.SystemEnvironment.INSTANCE);
-            System.out.println("training: " + String.join(" ", command) + " -> exit " + code);
-            ok &= code == ExitCodes.COMPLETED;
-        }
-        System.exit(ok ? 0 : 1);
+        List<String> common = List.of("--endpoint", endpoint, "--user", user, "--timeout", "30s");
+        return commands.stream().map(c -> java.util.stream.Stream.concat(c.stream(), common.stream())
+                .toArray(String[]::new)).toList();
     }
 }
