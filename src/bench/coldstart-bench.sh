@@ -26,39 +26,17 @@ cd "$(dirname "$0")/../.."
 runs=${1:-20}
 loop_runs=${LOOP_RUNS:-$(( runs / 4 > 3 ? runs / 4 : 3 ))}
 vm=sync-vm-04
-py=/usr/bin/python3
 jdk17=${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}
 jdk25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
-tmp=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
-trap cleanup EXIT
+. src/bench/lib.sh
 
 [ -f target/hvreplica-cli.jar ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
 command -v hyperfine >/dev/null || { echo "hyperfine is missing" >&2; exit 2; }
 
-JAVA_HOME=$jdk17 bin/hvreplica simulate --port 0 > "$tmp/sim.out" 2>&1 & pids+=($!)
-for _ in $(seq 100); do grep -q "Basic, plain" "$tmp/sim.out" 2>/dev/null && break; sleep 0.1; done
-sim=$(grep "Basic, plain" "$tmp/sim.out" | grep -o 'http://127.0.0.1:[0-9]*/wsman')
+start_simulator "$jdk17"
 reset="curl -s -X POST ${sim%/wsman}/simulator/reset"
-
-echo "HVLAB:operator:Op3rator-pass!" > "$tmp/users"
-NTLM_USER_FILE="$tmp/users" $py src/test/peer/winrm_peer.py --port 0 --backend "$sim" \
-  --backend-user hvadmin --backend-password hvreplica-demo > "$tmp/peer.out" 2> "$tmp/peer.err" & pids+=($!)
-for _ in $(seq 100); do grep -q READY "$tmp/peer.out" 2>/dev/null && break; sleep 0.1; done
-peer="http://127.0.0.1:$(awk '/READY/{print $2}' "$tmp/peer.out")/wsman"
-
-# Kerberos: the throwaway realm (its script stops the KDC when it gets SIGTERM) and a peer that
-# also accepts Kerberos, in front of the same simulator. Its SPN is HTTP/localhost.
-$py src/test/peer/selftest_kdc.py > "$tmp/kdc.env" 2> "$tmp/kdc.err" & pids+=($!)
-for _ in $(seq 100); do grep -q KRB5_KTNAME "$tmp/kdc.env" 2>/dev/null && break; sleep 0.1; done
-grep -q KRB5_KTNAME "$tmp/kdc.env" || { echo "the KDC did not start:" >&2; cat "$tmp/kdc.err" >&2; exit 1; }
-krb_env=$(sed 's/^export //' "$tmp/kdc.env" | tr '\n' ' ')
-env $krb_env NTLM_USER_FILE="$tmp/users" $py src/test/peer/winrm_peer.py --port 0 --backend "$sim" \
-  --backend-user hvadmin --backend-password hvreplica-demo --schemes Negotiate,Kerberos \
-  > "$tmp/kpeer.out" 2> "$tmp/kpeer.err" & pids+=($!)
-for _ in $(seq 100); do grep -q READY "$tmp/kpeer.out" 2>/dev/null && break; sleep 0.1; done
-kpeer="http://localhost:$(awk '/READY/{print $2}' "$tmp/kpeer.out")/wsman"
+start_ntlm_peer
+start_kerberos_peer
 
 # JAVA_HOME, not HVREPLICA_JAVA, so that the same script measures older launchers too.
 hv() { echo "env -u HVREPLICA_JAVA JAVA_HOME=$1 HVREPLICA_PASSWORD='Op3rator-pass!' bin/hvreplica revert-failover --endpoint $peer --user 'HVLAB\\operator' --vm $vm"; }

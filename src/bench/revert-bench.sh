@@ -11,36 +11,18 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-10}
 vm=${2:-sync-vm-04}
-py=/usr/bin/python3
-tmp=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
-trap cleanup EXIT
+. src/bench/lib.sh
 
 [ -f target/hvreplica-cli.jar ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
 command -v hyperfine >/dev/null || { echo "hyperfine is missing (apt-get install hyperfine)" >&2; exit 2; }
 
-bin/hvreplica simulate --port 0 > "$tmp/sim.out" 2>&1 & pids+=($!)
-for _ in $(seq 100); do grep -q "Basic, plain" "$tmp/sim.out" 2>/dev/null && break; sleep 0.1; done
-sim=$(grep "Basic, plain" "$tmp/sim.out" | grep -o 'http://127.0.0.1:[0-9]*/wsman')
-
-echo "HVLAB:operator:Op3rator-pass!" > "$tmp/users"
-NTLM_USER_FILE="$tmp/users" $py src/test/peer/winrm_peer.py --port 0 --backend "$sim" \
-  --backend-user hvadmin --backend-password hvreplica-demo > "$tmp/peer.out" 2> "$tmp/peer.err" & pids+=($!)
-for _ in $(seq 100); do grep -q READY "$tmp/peer.out" 2>/dev/null && break; sleep 0.1; done
-peer="http://127.0.0.1:$(awk '/READY/{print $2}' "$tmp/peer.out")/wsman"
+start_simulator
+start_ntlm_peer
 stats() { curl -s "${peer%/wsman}/stats"; }
 reset() { curl -s -X POST "${peer%/wsman}/stats/reset" >/dev/null; }
 
-# Kerberos: a throwaway MIT realm (ticket cache from kinit) and a second peer that also accepts Kerberos.
-$py src/test/peer/selftest_kdc.py > "$tmp/kdc.env" 2> "$tmp/kdc.err" & pids+=($!)
-for _ in $(seq 100); do grep -q KRB5_KTNAME "$tmp/kdc.env" 2>/dev/null && break; sleep 0.1; done
-krb_env=$(sed 's/^export //' "$tmp/kdc.env" | tr '\n' ' ')
-env $krb_env NTLM_USER_FILE="$tmp/users" $py src/test/peer/winrm_peer.py --port 0 --backend "$sim" \
-  --backend-user hvadmin --backend-password hvreplica-demo --schemes Negotiate,Kerberos \
-  > "$tmp/kpeer.out" 2> "$tmp/kpeer.err" & pids+=($!)
-for _ in $(seq 100); do grep -q READY "$tmp/kpeer.out" 2>/dev/null && break; sleep 0.1; done
-kpeer="http://localhost:$(awk '/READY/{print $2}' "$tmp/kpeer.out")/wsman"
+# Kerberos: a throwaway MIT realm and a second peer that also accepts Kerberos.
+start_kerberos_peer
 kstats() { curl -s "${kpeer%/wsman}/stats"; }
 kreset() { curl -s -X POST "${kpeer%/wsman}/stats/reset" >/dev/null; }
 krb_cmd="env $krb_env HVREPLICA_PASSWORD=Secret123 bin/hvreplica revert-failover --endpoint $kpeer --user hvuser@HV.TEST --vm $vm"
@@ -50,17 +32,19 @@ basic_cmd="HVREPLICA_PASSWORD=hvreplica-demo bin/hvreplica revert-failover --end
 ntlm_cmd="HVREPLICA_PASSWORD='Op3rator-pass!' bin/hvreplica revert-failover --endpoint $peer --user 'HVLAB\\operator' --vm $vm"
 pywinrm_cmd="$py src/test/peer/pywinrm_revert.py --endpoint $peer --user 'HVLAB\\operator' --password 'Op3rator-pass!' --vm $vm"
 
+# The simulator keeps state (a reverted VM stays reverted): it is reset before every run.
+simreset="curl -s -X POST ${sim%/wsman}/simulator/reset"
 # One checked run of each, to count requests and make sure all of them succeed.
-reset; sh -c "$ntlm_cmd" > /dev/null; ntlm_requests=$(stats | $py -c 'import json,sys; print(json.load(sys.stdin)["requests"])')
-reset; sh -c "$pywinrm_cmd" > /dev/null; py_requests=$(stats | $py -c 'import json,sys; print(json.load(sys.stdin)["requests"])')
+$simreset >/dev/null; reset; sh -c "$ntlm_cmd" > /dev/null; ntlm_requests=$(stats | $py -c 'import json,sys; print(json.load(sys.stdin)["requests"])')
+$simreset >/dev/null; reset; sh -c "$pywinrm_cmd" > /dev/null; py_requests=$(stats | $py -c 'import json,sys; print(json.load(sys.stdin)["requests"])')
 
-kreset; sh -c "$krb_cmd" > /dev/null; krb_requests=$(kstats | $py -c 'import json,sys; print(json.load(sys.stdin)["requests"])')
-kreset; sh -c "$pykrb_cmd" > /dev/null; pykrb_requests=$(kstats | $py -c 'import json,sys; print(json.load(sys.stdin)["requests"])')
+$simreset >/dev/null; kreset; sh -c "$krb_cmd" > /dev/null; krb_requests=$(kstats | $py -c 'import json,sys; print(json.load(sys.stdin)["requests"])')
+$simreset >/dev/null; kreset; sh -c "$pykrb_cmd" > /dev/null; pykrb_requests=$(kstats | $py -c 'import json,sys; print(json.load(sys.stdin)["requests"])')
 
-hyperfine -N --shell=none --runs "$runs" --warmup 1 --export-json "$tmp/basic.json" "sh -c \"$basic_cmd\"" >/dev/null 2>&1 || \
-  hyperfine --runs "$runs" --warmup 1 --export-json "$tmp/basic.json" "$basic_cmd" >/dev/null
-hyperfine --runs "$runs" --warmup 1 --export-json "$tmp/ntlm.json" "$ntlm_cmd" "$pywinrm_cmd" >/dev/null
-hyperfine --runs "$runs" --warmup 1 --export-json "$tmp/krb.json" "$krb_cmd" "$pykrb_cmd" >/dev/null
+hyperfine -N --shell=none --runs "$runs" --warmup 1 --prepare "$simreset" --export-json "$tmp/basic.json" "sh -c \"$basic_cmd\"" >/dev/null 2>&1 || \
+  hyperfine --runs "$runs" --warmup 1 --prepare "$simreset" --export-json "$tmp/basic.json" "$basic_cmd" >/dev/null
+hyperfine --runs "$runs" --warmup 1 --prepare "$simreset" --export-json "$tmp/ntlm.json" "$ntlm_cmd" "$pywinrm_cmd" >/dev/null
+hyperfine --runs "$runs" --warmup 1 --prepare "$simreset" --export-json "$tmp/krb.json" "$krb_cmd" "$pykrb_cmd" >/dev/null
 
 $py - "$tmp" "$vm" "$ntlm_requests" "$py_requests" "$runs" "$krb_requests" "$pykrb_requests" <<'PY'
 import json, sys

@@ -26,7 +26,8 @@
 # the JIT's milliseconds within the timed window. Python warms up WARMUP of each kind (no JIT).
 #
 # Java rows: JDK 17 with the JVM's default flags (as a library user would run it), JDK 17 with the
-# CLI's flags (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC, as bin/hvreplica runs), and Temurin 25
+# CLI's flags (-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=2
+# -XX:+UseSerialGC, as bin/hvreplica runs), and Temurin 25
 # with default flags when present. Environment: ROUNDS (default 1; each round reverses the order of
 # the clients, and the table gives medians over rounds: use ROUNDS=3 on a shared machine), WARMUP,
 # MAX_WARMUP, JDK17, JDK25. Every request costs the simulator and the peer a few ms, so one round
@@ -40,13 +41,9 @@ requests=${1:-2000}
 rounds=${ROUNDS:-1}
 warmup=${WARMUP:-500}
 max_warmup=${MAX_WARMUP:-1500}
-py=/usr/bin/python3
 jdk17=${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}
 jdk25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
-tmp=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
-trap cleanup EXIT
+. src/bench/lib.sh
 
 [ -f target/hvreplica.jar ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
 
@@ -54,16 +51,9 @@ trap cleanup EXIT
 # the source launcher's compiler would run in the measured JVM.
 "$jdk17/bin/javac" --release 17 -cp target/hvreplica.jar -d "$tmp/classes" src/bench/WarmRequests.java
 
-JAVA_HOME=$jdk17 bin/hvreplica simulate --port 0 > "$tmp/sim.out" 2>&1 & pids+=($!)
-for _ in $(seq 100); do grep -q "Basic, plain" "$tmp/sim.out" 2>/dev/null && break; sleep 0.1; done
-sim=$(grep "Basic, plain" "$tmp/sim.out" | grep -o 'http://127.0.0.1:[0-9]*/wsman')
+start_simulator "$jdk17"
 curl -s -X POST "${sim%/wsman}/simulator/reset" >/dev/null
-
-echo "HVLAB:operator:Op3rator-pass!" > "$tmp/users"
-NTLM_USER_FILE="$tmp/users" $py src/test/peer/winrm_peer.py --port 0 --backend "$sim" \
-  --backend-user hvadmin --backend-password hvreplica-demo > "$tmp/peer.out" 2> "$tmp/peer.err" & pids+=($!)
-for _ in $(seq 100); do grep -q READY "$tmp/peer.out" 2>/dev/null && break; sleep 0.1; done
-peer="http://127.0.0.1:$(awk '/READY/{print $2}' "$tmp/peer.out")/wsman"
+start_ntlm_peer
 stats_reset() { curl -s -X POST "${peer%/wsman}/stats/reset" >/dev/null; }
 stats() { curl -s "${peer%/wsman}/stats"; }
 
@@ -72,7 +62,7 @@ java_kinds=get,enumerate,find-vm
 py_kinds=get,enumerate
 harness() { echo "env WARM_PASSWORD='Op3rator-pass!' $1/bin/java $2 -cp target/hvreplica.jar:$tmp/classes WarmRequests --endpoint $peer --user '$user' --requests $requests --warmup $warmup --max-warmup $max_warmup --kinds $java_kinds"; }
 names=("hvreplica, JDK 17, default flags" "hvreplica, JDK 17, CLI flags")
-cmds=("$(harness "$jdk17" "")" "$(harness "$jdk17" "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")")
+cmds=("$(harness "$jdk17" "")" "$(harness "$jdk17" "-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=2 -XX:+UseSerialGC")")
 kinds=("$java_kinds" "$java_kinds")
 if [ -x "$jdk25/bin/java" ]; then
   names+=("hvreplica, JDK 25, default flags"); cmds+=("$(harness "$jdk25" "")"); kinds+=("$java_kinds")
