@@ -32,14 +32,14 @@ public final class TransportConduit extends AbstractConduit {
     private final HttpTransport transport;
 
     public TransportConduit(HttpTransport transport) {
-        super(target(transport.endpoint().toString()));
+        super(target(transport));
         this.transport = transport;
     }
 
-    private static EndpointReferenceType target(String endpoint) {
+    private static EndpointReferenceType target(HttpTransport transport) {
         EndpointReferenceType ref = new EndpointReferenceType();
         org.apache.cxf.ws.addressing.AttributedURIType address = new org.apache.cxf.ws.addressing.AttributedURIType();
-        address.setValue(endpoint);
+        address.setValue(transport.endpoint().toString());
         ref.setAddress(address);
         return ref;
     }

@@ -52,13 +52,9 @@ final class SoapDispatcher implements AutoCloseable {
     private final Dispatch<Source> dispatch;
 
     SoapDispatcher(HttpTransport transport, SoapRuntime runtime) {
-        this(runtime.dispatch(), new TransportConduit(transport));
-    }
-
-    private SoapDispatcher(Dispatch<Source> dispatch, TransportConduit conduit) {
-        this.dispatch = dispatch;
+        dispatch = runtime.dispatch();
         Client client = ((DispatchImpl<?>) dispatch).getClient();
-        client.setConduitSelector(new PreexistingConduitSelector(conduit, client.getEndpoint()));
+        client.setConduitSelector(new PreexistingConduitSelector(new TransportConduit(transport), client.getEndpoint()));
     }
 
     /** Sets a new Dispatch up for WS-Management; {@link SoapRuntime} does it to each one it makes. */
@@ -67,20 +63,19 @@ final class SoapDispatcher implements AutoCloseable {
         // The body of every answer, faults included, is read by BodyReader, and a fault is parsed
         // by FaultParser only: CXF's own fault reading (CheckFaultInterceptor, then the in-fault
         // chain) refuses legal Windows faults such as "<s:Value> s:Receiver </s:Value>".
-        client.getEndpoint().getBinding().getInInterceptors().removeIf(i -> i instanceof CheckFaultInterceptor
-                || i instanceof AttachmentInInterceptor);
         // WS-Management carries no attachments (an encrypted body is unwrapped by the transport,
         // below CXF), and CXF's attachment handling sets up the JavaBeans Activation mailcap
         // registry on the first message: several milliseconds of a cold command for nothing.
-        client.getEndpoint().getBinding().getOutInterceptors().removeIf(i -> i instanceof AttachmentOutInterceptor);
-        // Neither do they use JAX-WS holders, wrapper classes, header-bound parameters or a
+        // Neither does it use JAX-WS holders, wrapper classes, header-bound parameters or a
         // server's SOAPAction dispatch: interceptors that would run on every message for nothing.
+        client.getEndpoint().getBinding().getInInterceptors().removeIf(i -> i instanceof CheckFaultInterceptor
+                || i instanceof AttachmentInInterceptor || i instanceof SoapActionInInterceptor
+                || i instanceof SoapHeaderInterceptor);
+        client.getEndpoint().getBinding().getOutInterceptors().removeIf(i -> i instanceof AttachmentOutInterceptor);
         client.getEndpoint().getOutInterceptors().removeIf(i -> i instanceof SwAOutInterceptor
                 || i instanceof WrapperClassOutInterceptor || i instanceof HolderOutInterceptor);
         client.getEndpoint().getInInterceptors().removeIf(i -> i instanceof SwAInInterceptor
                 || i instanceof WrapperClassInInterceptor || i instanceof HolderInInterceptor);
-        client.getEndpoint().getBinding().getInInterceptors().removeIf(i -> i instanceof SoapActionInInterceptor
-                || i instanceof SoapHeaderInterceptor);
         client.getInInterceptors().add(new BodyReader());
         // Has CXF keep the namespaces declared on the envelope and the body for BodyReader.
         client.getEndpoint().put(BodyReader.KEEP_NAMESPACES, Boolean.TRUE);
